@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace TrialSim.Cli;
+
+/// <summary><c>trialsim validate FILE</c>: checks a scenario without running it.</summary>
+internal static class ValidateCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "Scenario YAML file" };
+        var command = new Command("validate", "Check a scenario file without running it") { file };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            if (!ScenarioInput.TryLoad(path, error, out var scenario, out _)) return TrialSimCommand.BadInput;
+            output.WriteLine($"{path}: ok: '{scenario.Name}', {scenario.Points.Length} point(s), {scenario.Analyses.Length} analysis(es), {scenario.Replicates} replicates");
+            foreach (var point in scenario.Points)
+            {
+                output.WriteLine($"  {point.Name}: progression {point.Progression.Describe()}" + (point.Death is null ? "" : $", death {point.Death.Describe()}"));
+            }
+            return 0;
+        });
+        return command;
+    }
+}

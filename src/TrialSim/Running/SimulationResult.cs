@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using TrialSim.Aggregation;
+using TrialSim.Scenarios;
+
+namespace TrialSim.Running;
+
+/// <summary>The one result of a run that every sink reads: the operating characteristics, one row per point and analysis.</summary>
+public sealed record SimulationResult(
+    Scenario Scenario,
+    ulong Seed,
+    int Replicates,
+    ImmutableArray<OperatingCharacteristics> Rows,
+    TimeSpan Elapsed);

@@ -1,0 +1,68 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace TrialSim.Sinks;
+
+/// <summary>
+/// A set of typed columns filled row by row and written to Parquet as row groups. Keeps the
+/// column order and the schema in one place, so the writer and its columns cannot disagree.
+/// </summary>
+internal sealed class ParquetColumns
+{
+    private readonly List<Column> _columns = [];
+
+    public ParquetSchema Schema() => new(_columns.Select(c => (Field)c.Field).ToArray());
+
+    public Column<T> Add<T>(string name) where T : struct
+    {
+        var column = new Column<T>(name);
+        _columns.Add(column);
+        return column;
+    }
+
+    public StringColumn AddString(string name)
+    {
+        var column = new StringColumn(name);
+        _columns.Add(column);
+        return column;
+    }
+
+    public int RowCount => _columns.Count == 0 ? 0 : _columns[0].Count;
+
+    public void WriteRowGroup(ParquetWriter writer)
+    {
+        using var rowGroup = writer.CreateRowGroup();
+        foreach (var column in _columns) column.Write(rowGroup);
+        foreach (var column in _columns) column.Clear();
+    }
+
+    internal abstract class Column
+    {
+        public abstract DataField Field { get; }
+        public abstract int Count { get; }
+        public abstract void Write(ParquetRowGroupWriter rowGroup);
+        public abstract void Clear();
+    }
+
+    internal sealed class Column<T>(string name) : Column where T : struct
+    {
+        private readonly List<T> _values = [];
+        public override DataField Field { get; } = new DataField<T>(name);
+        public override int Count => _values.Count;
+        public void Append(T value) => _values.Add(value);
+        public override void Write(ParquetRowGroupWriter rowGroup) =>
+            rowGroup.WriteAsync<T>(Field, _values.ToArray().AsMemory()).GetAwaiter().GetResult();
+        public override void Clear() => _values.Clear();
+    }
+
+    internal sealed class StringColumn(string name) : Column
+    {
+        private readonly List<string> _values = [];
+        public override DataField Field { get; } = new DataField<string>(name, isNullable: false);
+        public override int Count => _values.Count;
+        public void Append(string value) => _values.Add(value);
+        public override void Write(ParquetRowGroupWriter rowGroup) =>
+            rowGroup.WriteAsync(Field, _values).GetAwaiter().GetResult();
+        public override void Clear() => _values.Clear();
+    }
+}
