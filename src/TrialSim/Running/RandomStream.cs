@@ -51,14 +51,25 @@ public struct RandomStream
         return _used++ switch { 0 => _r0, 1 => _r1, 2 => _r2, _ => _r3 };
     }
 
-    /// <summary>A uniform draw in the open interval (0, 1), with 53 random bits; never 0 or 1, so
+    /// <summary>A uniform draw in the open interval (0, 1), with 52 random bits; never 0 or 1, so
     /// log(u) and log(1 - u) are always finite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextOpenUnit()
     {
-        ulong hi = NextUInt32(), lo = NextUInt32();
-        ulong bits = ((hi << 21) ^ lo) & ((1UL << 53) - 1);
-        return (bits + 0.5) * (1.0 / (1UL << 53));
+        uint high = NextUInt32();
+        return OpenUnit(high, NextUInt32());
+    }
+
+    /// <summary>The open-unit uniform made from two 32-bit words: the midpoint of one of 2^52
+    /// equal cells, (k + 1/2) / 2^52, from 2^-53 to 1 - 2^-53.</summary>
+    /// <remarks>52 bits, not 53: k + 1/2 needs one bit more than k, and a double has 53. With a
+    /// 53-bit k the half is rounded away for k &gt;= 2^52 (ties to even), and k = 2^53 - 1 gives
+    /// exactly 1.0. With 52 bits every value is exact and the grid is symmetric, u and 1 - u.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double OpenUnit(uint high, uint low)
+    {
+        ulong bits = (((ulong)high << 32) | low) >> 12;
+        return (bits + 0.5) * (1.0 / (1UL << 52));
     }
 
     /// <summary>A standard exponential draw, by inversion (one log).</summary>
