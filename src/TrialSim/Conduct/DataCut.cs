@@ -21,9 +21,10 @@ public static class DataCut
         {
             enrolledAtCut++;
             if (cohort.Ineligible[i]) continue;
-            double followUpEnd = Math.Min(Math.Min(cutTime - cohort.Entry[i], maxFollowUp), cohort.Dropout[i]);
+            double entry = cohort.Entry[i];
+            double followUpLimit = Math.Min(maxFollowUp, cohort.Dropout[i]);
             double recorded = PatientObservation.RecordedEventTime(cohort.Progression[i], cohort.Death[i], schedule);
-            var (time, isEvent) = PatientObservation.Observe(recorded, followUpEnd, schedule);
+            var (time, isEvent) = PatientObservation.Observe(entry, recorded, followUpLimit, cutTime, schedule);
             observed.Add(time, isEvent);
         }
         observed.EnrolledAtCut = enrolledAtCut;

@@ -19,11 +19,17 @@ public static class PatientObservation
         return Math.Min(seenProgression, death);
     }
 
-    /// <summary>Recorded (time, event) for a patient whose follow-up ends <paramref name="followUpEnd"/> months after entry.</summary>
+    /// <summary>
+    /// Recorded (time from entry, event) at a data cut. The event counts when it is recorded within
+    /// the patient's own follow-up limit (dropout, protocol limit) and by the cut; the cut is
+    /// compared in calendar time, exactly as the event-driven cut time was found, so rounding in
+    /// cut - entry can never drop the event that triggered the cut.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (double Time, bool IsEvent) Observe(double recordedEventTime, double followUpEnd, AssessmentSchedule schedule)
+    public static (double Time, bool IsEvent) Observe(double entry, double recordedEventTime, double followUpLimit, double cutTime, AssessmentSchedule schedule)
     {
-        if (recordedEventTime <= followUpEnd) return (recordedEventTime, true);
+        if (recordedEventTime <= followUpLimit && entry + recordedEventTime <= cutTime) return (recordedEventTime, true);
+        double followUpEnd = Math.Min(followUpLimit, cutTime - entry);
         return (Math.Max(0, schedule.LastVisitAtOrBefore(followUpEnd)), false);
     }
 }

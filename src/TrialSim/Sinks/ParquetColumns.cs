@@ -58,7 +58,7 @@ internal sealed class ParquetColumns
     internal sealed class StringColumn(string name) : Column
     {
         private readonly List<string> _values = [];
-        public override DataField Field { get; } = new DataField<string>(name, isNullable: false);
+        public override DataField Field { get; } = new DataField<string>(name, false);
         public override int Count => _values.Count;
         public void Append(string value) => _values.Add(value);
         public override void Write(ParquetRowGroupWriter rowGroup) =>

@@ -29,9 +29,10 @@ public static class SummaryParquetSink
 
         AtomicFile.Write(path, stream =>
         {
-            using var writer = ParquetWriter.CreateAsync(columns.Schema(), stream).GetAwaiter().GetResult();
+            var writer = ParquetWriter.CreateAsync(columns.Schema(), stream).GetAwaiter().GetResult();
             writer.CustomMetadata = new Dictionary<string, string>(metadata);
             columns.WriteRowGroup(writer);
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         });
     }
 
