@@ -80,6 +80,8 @@ public class CureMixtureModelTest
     {
         var error = Assert.Throws<ArgumentException>(() => CureMixtureModel.ThroughLandmarks(time1, survival1, time2, survival2));
         Assert.Contains("S(t1)", error.Message);
+        // The message quotes the landmarks it was given.
+        Assert.Contains(survival2.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
     }
 
     [Theory]

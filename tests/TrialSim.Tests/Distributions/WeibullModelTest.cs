@@ -67,7 +67,16 @@ public class WeibullModelTest
     [InlineData(12, double.NaN, 60, 0.5)]
     public void ThroughLandmarks_RejectsUnsolvablePairs(double time1, double survival1, double time2, double survival2)
     {
-        Assert.ThrowsAny<ArgumentException>(() => WeibullModel.ThroughLandmarks(time1, survival1, time2, survival2));
+        var error = Assert.Throws<ArgumentException>(() => WeibullModel.ThroughLandmarks(time1, survival1, time2, survival2));
+        // The message quotes the landmarks it was given, so a scenario file's mistake can be found.
+        Assert.Contains(survival1.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
+    }
+
+    [Fact]
+    public void ThroughLandmarks_OutOfRangeSurvivalIsNotBlamedOnTheShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => WeibullModel.ThroughLandmarks(12, 1.5, 60, 0.5));
+        Assert.Contains("strictly between 0 and 1", error.Message);
     }
 
     [Theory]
