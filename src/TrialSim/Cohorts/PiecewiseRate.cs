@@ -46,14 +46,15 @@ public sealed record PiecewiseRate
         return _cumulativeAtStart[k] + Rates[k] * (time - Starts[k]);
     }
 
-    /// <summary>The time at which the cumulative intensity reaches <paramref name="cumulative"/>;
-    /// +infinity when it never does (a final rate of zero).</summary>
+    /// <summary>The first time at which the cumulative intensity reaches <paramref name="cumulative"/>;
+    /// +infinity when it never does (beyond the total of a final rate of zero).</summary>
     public double InverseCumulative(double cumulative)
     {
         if (cumulative <= 0) return 0;
-        int k = Rates.Length - 1;
-        while (k > 0 && cumulative < _cumulativeAtStart[k]) k--;
-        // Skip back over zero-rate pieces whose start equals this cumulative level.
+        // The first piece whose end reaches the level holds it, so a level equal to a pause's
+        // (a zero-rate piece's) is reached when the pause begins, not when it ends.
+        int k = 0;
+        while (k < Rates.Length - 1 && _cumulativeAtStart[k + 1] < cumulative) k++;
         double remaining = cumulative - _cumulativeAtStart[k];
         if (Rates[k] > 0) return Starts[k] + remaining / Rates[k];
         return double.PositiveInfinity;

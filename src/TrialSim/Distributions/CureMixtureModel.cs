@@ -29,7 +29,8 @@ public sealed record CureMixtureModel : EventTimeModel
     {
         if (time1 > time2) (time1, survival1, time2, survival2) = (time2, survival2, time1, survival1);
         if (!(time1 > 0) || !(time2 > time1) || !(survival1 > 0 && survival1 < 1) || !(survival2 > 0 && survival2 < survival1))
-            throw new ArgumentException("cure-mixture landmarks need 0 < t1 < t2 and 1 > S(t1) > S(t2) > 0");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"cure-mixture landmarks need 0 < t1 < t2 and 1 > S(t1) > S(t2) > 0 (got S({time1}) = {survival1}, S({time2}) = {survival2})"));
         // pi(rate) from landmark 1. At the exponential through landmark 1 (pi = 0) the mixture's
         // S(t2) is the exponential extrapolation; as rate grows, pi -> s1 and S(t2) -> s1 > s2.
         // So a root exists exactly when s2 lies above the exponential extrapolation (the curve

@@ -39,6 +39,8 @@ public sealed record PiecewiseExponentialModel : EventTimeModel
     /// piece k ends at times[k]; the last piece keeps the last rate for ever.</summary>
     public static PiecewiseExponentialModel ThroughLandmarks(IReadOnlyList<double> times, IReadOnlyList<double> survivals)
     {
+        if (times.Count == 0 || times.Count != survivals.Count)
+            throw new ArgumentException($"piecewise landmarks need one survival per time, and at least one (got {times.Count} times, {survivals.Count} survivals)");
         var rates = new double[times.Count];
         double previousTime = 0, previousLogS = 0;
         for (int k = 0; k < times.Count; k++)
@@ -75,9 +77,11 @@ public sealed record PiecewiseExponentialModel : EventTimeModel
         if (survival >= 1) return 0.0;
         if (survival <= 0) return double.PositiveInfinity;
         double target = -Math.Log(survival);
-        int k = Rates.Length - 1;
-        while (k > 0 && target < _cumulativeAtStart[k]) k--;
-        // Zero-rate pieces inside: the first piece whose end reaches the target holds it.
+        // The first piece whose end reaches the target holds it, so a target equal to the level
+        // of a zero-rate piece (or of a zero final rate) maps to where that level is first
+        // reached: the smallest t with S(t) <= survival, as Quantile promises.
+        int k = 0;
+        while (k < Rates.Length - 1 && _cumulativeAtStart[k + 1] < target) k++;
         double remaining = target - _cumulativeAtStart[k];
         return Rates[k] > 0 ? Starts[k] + remaining / Rates[k] : double.PositiveInfinity;
     }

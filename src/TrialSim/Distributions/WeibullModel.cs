@@ -21,10 +21,15 @@ public sealed record WeibullModel : EventTimeModel
     /// is linear in log t with slope shape).</summary>
     public static WeibullModel ThroughLandmarks(double time1, double survival1, double time2, double survival2)
     {
+        if (!(time1 > 0) || !(time2 > 0) || double.IsInfinity(time1) || double.IsInfinity(time2)
+            || !(survival1 > 0 && survival1 < 1) || !(survival2 > 0 && survival2 < 1))
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Weibull landmarks need finite times above 0 and survivals strictly between 0 and 1 (got S({time1}) = {survival1}, S({time2}) = {survival2})"));
         double y1 = Math.Log(-Math.Log(survival1)), y2 = Math.Log(-Math.Log(survival2));
         double shape = (y2 - y1) / (Math.Log(time2) - Math.Log(time1));
         if (!(shape > 0) || double.IsInfinity(shape))
-            throw new ArgumentException("no Weibull passes through these landmarks: survival must fall as time grows");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"no Weibull passes through S({time1}) = {survival1} and S({time2}) = {survival2}: survival must fall as time grows"));
         double scale = time1 / Math.Exp(y1 / shape);
         return new WeibullModel(shape, scale);
     }
