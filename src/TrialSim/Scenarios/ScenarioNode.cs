@@ -91,8 +91,9 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
     public int AsPositiveInt(string expected)
     {
         double value = AsNumber(expected);
-        if (value != Math.Floor(value) || value > int.MaxValue) throw Error($"{Text()} is not a whole number", expected);
+        if (value != Math.Floor(value)) throw Error($"{Text()} is not a whole number", expected);
         if (value <= 0) throw Error($"{Text()} must be positive", expected);
+        if (value > int.MaxValue) throw Error($"{Text()} is too large", $"{expected} up to {int.MaxValue}");
         return (int)value;
     }
 
