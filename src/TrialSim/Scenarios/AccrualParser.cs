@@ -16,7 +16,7 @@ internal static class AccrualParser
         int target = map.Require("target", "a positive whole number of enrolled patients").AsPositiveInt("a positive whole number of enrolled patients");
         var sites = ImmutableArray<Site>.Empty;
         PiecewiseRate rate;
-        switch (map.ChooseOne("rate, rates or sites", "rate", "rates", "sites"))
+        switch (map.ChooseOne("exactly one of rate (patients per month), rates (a piecewise list) or sites (a list per site)", "rate", "rates", "sites"))
         {
             case "rate":
                 rate = new PiecewiseRate([0.0], [map.Get("rate")!.Value.AsPositive("an accrual rate > 0 patients per month")]);

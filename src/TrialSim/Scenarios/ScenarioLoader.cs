@@ -102,6 +102,7 @@ public static class ScenarioLoader
     private static string StripPosition(string message)
     {
         int index = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith('(') && index > 0 ? message[(index + 3)..] : message;
+        string text = message.StartsWith('(') && index > 0 ? message[(index + 3)..] : message;
+        return text.TrimEnd('.');
     }
 }

@@ -24,7 +24,9 @@ internal sealed class ScenarioMap
         {
             string name = (key as YamlScalarNode)?.Value
                 ?? throw new ScenarioNode(key, self.Path, self.File, key.Start).Error("a key is not a plain name", "keys that are plain names");
-            _entries[name] = (key, value);
+            // YamlDotNet already rejects duplicate keys while loading; this keeps the guarantee local.
+            if (!_entries.TryAdd(name, (key, value)))
+                throw new ScenarioNode(key, PathOf(name), self.File, key.Start).Error($"key '{name}' appears twice", "each key at most once");
             keys.Add(name);
         }
         Keys = keys;
@@ -70,7 +72,7 @@ internal sealed class ScenarioMap
         {
             if (!choices.Contains(key)) continue;
             if (found is not null)
-                throw KeyNode(key).Error($"'{found}' and '{key}' cannot both be given", $"only one of {string.Join(", ", choices)}: {expected}");
+                throw KeyNode(key).Error($"'{found}' and '{key}' cannot both be given", expected);
             found = key;
         }
         return found;

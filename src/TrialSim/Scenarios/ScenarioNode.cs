@@ -55,7 +55,10 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
     public string AsString(string expected)
     {
         var scalar = Scalar(expected);
-        if (YamlScalar.KindOf(scalar) != YamlScalarKind.String || scalar.Value!.Length == 0)
+        var kind = YamlScalar.KindOf(scalar);
+        if (kind is YamlScalarKind.Number or YamlScalarKind.Boolean)
+            throw Error($"'{scalar.Value}' reads as a {(kind == YamlScalarKind.Number ? "number" : "boolean")}, not text (quote it)", expected);
+        if (kind != YamlScalarKind.String || scalar.Value!.Length == 0)
             throw Error($"{Describe()} is not a non-empty string", expected);
         return scalar.Value!;
     }
@@ -88,8 +91,9 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
     public int AsPositiveInt(string expected)
     {
         double value = AsNumber(expected);
-        if (value != Math.Floor(value) || value > int.MaxValue) throw Error($"{Text()} is not a whole number", expected);
+        if (value != Math.Floor(value)) throw Error($"{Text()} is not a whole number", expected);
         if (value <= 0) throw Error($"{Text()} must be positive", expected);
+        if (value > int.MaxValue) throw Error($"{Text()} is too large", $"{expected} up to {int.MaxValue}");
         return (int)value;
     }
 
@@ -122,6 +126,7 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode s when YamlScalar.KindOf(s) == YamlScalarKind.Null => "an empty value",
+        YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } s => $"the quoted text '{s.Value}'",
         YamlScalarNode s when YamlScalar.KindOf(s) == YamlScalarKind.String => $"the text '{s.Value}'",
         YamlScalarNode s => $"'{s.Value}'",
         _ => "this node",

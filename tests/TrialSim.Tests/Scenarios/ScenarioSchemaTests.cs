@@ -1,0 +1,161 @@
+using System.Text.Json;
+using TrialSim.Scenarios;
+
+namespace TrialSim.Tests.Scenarios;
+
+public class ScenarioSchemaTests
+{
+    private static readonly JsonDocument Schema = JsonDocument.Parse(ScenarioSchema.Json);
+
+    private static List<string> Validate(string yaml)
+    {
+        using var document = ScenarioSchema.ToJsonDocument(yaml);
+        return new SubsetSchemaValidator(Schema.RootElement).Validate(document.RootElement);
+    }
+
+    [Fact]
+    public void IsDraft202012AndClosedAtTheTop()
+    {
+        var root = Schema.RootElement;
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", root.GetProperty("$schema").GetString());
+        Assert.Equal(JsonValueKind.False, root.GetProperty("additionalProperties").ValueKind);
+    }
+
+    [Fact]
+    public void YamlBecomesJsonTypedAsTheLoaderReadsIt()
+    {
+        using var document = ScenarioSchema.ToJsonDocument("a: 1\nb: 1.5\nc: \"2\"\nd: true\ne: ~\nf: [x, 3]\ng: 18446744073709551615\n");
+        var root = document.RootElement;
+        Assert.Equal(1, root.GetProperty("a").GetInt64());
+        Assert.Equal(1.5, root.GetProperty("b").GetDouble());
+        Assert.Equal("2", root.GetProperty("c").GetString());
+        Assert.True(root.GetProperty("d").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("e").ValueKind);
+        Assert.Equal("x", root.GetProperty("f")[0].GetString());
+        Assert.Equal(ulong.MaxValue, root.GetProperty("g").GetUInt64());
+    }
+
+    public static TheoryData<string> GoodDocuments => new()
+    {
+        ScenarioExamples.SsgXxv,
+        ScenarioExamples.Minimal,
+        ScenarioExamples.WithProgression("{piecewise_exponential: {breaks: [6, 12], rates: [0.1, 0.05, 0]}}"),
+        ScenarioExamples.WithProgression("{cure_mixture: {cure_fraction: 0.12, susceptible: {weibull: {shape: 2, scale: 10}}}}"),
+        ScenarioExamples.WithProgression("{weibull: {landmarks: [{time: 12, survival: 0.61}, {time: 60, survival: 0.33}]}}"),
+        ScenarioExamples.Minimal.Replace("analysis_time: {after_last_patient: 36}", "analysis_time: {events: 20, max_calendar: 120}"),
+        ScenarioExamples.Minimal.Replace("accrual: {target: 20, rate: 1}", "accrual: {target: 20, rates: [{from: 0, rate: 0.5}, {from: 6, rate: 1.5}]}\nassessments: {visits: [2, 5, 8], thereafter: none}"),
+        ScenarioExamples.Minimal + "\nassessments: {continuous: true}",
+    };
+
+    [Theory]
+    [MemberData(nameof(GoodDocuments))]
+    public void AcceptsWhatTheLoaderAccepts(string yaml)
+    {
+        ScenarioLoader.Parse(yaml, "good.yaml");
+        Assert.Empty(Validate(yaml));
+    }
+
+    /// <summary>Shape errors (keys, types, ranges, exclusive keys) that the schema must catch as
+    /// the loader does; cross-field checks such as landmark against follow-up are the loader's alone.</summary>
+    public static TheoryData<string> BadDocuments => new()
+    {
+        ScenarioExamples.Minimal + "\nreplicate: 5",
+        ScenarioExamples.Minimal.Replace("name: minimal", "description: no name"),
+        ScenarioExamples.Minimal.Replace("name: minimal", "name: 42"),
+        ScenarioExamples.Minimal.Replace("target: 20", "target: \"20\""),
+        ScenarioExamples.Minimal.Replace("target: 20", "target: 20.5"),
+        ScenarioExamples.Minimal.Replace("rate: 1}", "rate: 1, sites: [{name: Oslo, rate: 0.3}]}"),
+        ScenarioExamples.Minimal.Replace("rate: 1}", "rate: 1, ineligible_fraction: 1}"),
+        ScenarioExamples.Minimal.Replace("{after_last_patient: 36}", "{after_last_patient: 36, calendar: 72}"),
+        ScenarioExamples.Minimal.Replace("{after_last_patient: 36}", "{calendar: 72, max_calendar: 80}"),
+        ScenarioExamples.Minimal.Replace("{after_last_patient: 36}", "{events: 0}"),
+        ScenarioExamples.WithProgression("{exponential: {rat: 0.05}}"),
+        ScenarioExamples.WithProgression("{exponential: {rate: -0.1}}"),
+        ScenarioExamples.WithProgression("{exponential: {rate: 0.05, median: 13}}"),
+        ScenarioExamples.WithProgression("{exponential: {rate: 0.05}, weibull: {shape: 1, scale: 2}}"),
+        ScenarioExamples.WithProgression("{weibull: {shape: 0.5}}"),
+        ScenarioExamples.WithProgression("{weibull: {shape: 1, landmarks: [{median: 10}, {time: 20, survival: 0.2}]}}"),
+        ScenarioExamples.WithProgression("{weibull: {landmarks: [{median: 5}, {median: 6}, {median: 7}]}}"),
+        ScenarioExamples.WithProgression("{exponential: {survival: {time: 36, value: 1}}}"),
+        ScenarioExamples.WithProgression("{cure_mixture: {cure_fraction: 1.5, susceptible: {exponential: {rate: 0.1}}}}"),
+        ScenarioExamples.WithProgression("{cure_mixture: {landmarks: [{median: 5, survival: 0.4}, {time: 20, survival: 0.2}]}}"),
+        ScenarioExamples.Minimal.Replace("truths:\n  H0: {progression: {exponential: {rate: 0.05}}}", "truths: {}"),
+        ScenarioExamples.Minimal.Replace("analyses:\n  - {type: km_landmark, landmark: 36, null_survival: 0.15}", "analyses: []"),
+        ScenarioExamples.Minimal.Replace("null_survival: 0.15}", "null_survival: 0.15, alpha: 0.5}"),
+        ScenarioExamples.Minimal.Replace("null_survival: 0.15}", "null_survival: 0.15, confidence: 1}"),
+        ScenarioExamples.Minimal.Replace("null_survival: 0.15}", "null_rate: 0.15}"),
+        ScenarioExamples.Minimal.Replace("type: km_landmark", "type: cox"),
+        ScenarioExamples.Minimal + "\nassessments: {continuous: true, first: 2}",
+        ScenarioExamples.Minimal + "\nassessments: {first: 2, thereafter: monthly}",
+        ScenarioExamples.Minimal + "\nassessments: {visits: [2, 5], then: [{every: 3, until: 12}]}",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDocuments))]
+    public void RejectsWhatTheLoaderRejects(string yaml)
+    {
+        Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "bad.yaml"));
+        Assert.NotEmpty(Validate(yaml));
+    }
+
+    /// <summary>
+    /// For each closed object in the schema, a scenario with an unknown key 'zzz' at that place: the
+    /// loader's error lists the keys it accepts there, which must be exactly the schema's.
+    /// </summary>
+    public static IEnumerable<(string Definition, string Yaml)> UnknownKeyProbes()
+    {
+        string Model(string model) => ScenarioExamples.WithProgression(model);
+        string Analysis(string analysis) => ScenarioExamples.Minimal.Replace("{type: km_landmark, landmark: 36, null_survival: 0.15}", analysis);
+        yield return ("", ScenarioExamples.Minimal + "\nzzz: 1");
+        yield return ("accrual", ScenarioExamples.Minimal.Replace("rate: 1}", "rate: 1, zzz: 1}"));
+        yield return ("accrualPiece", ScenarioExamples.Minimal.Replace("rate: 1}", "rates: [{from: 0, rate: 1, zzz: 1}]}"));
+        yield return ("site", ScenarioExamples.Minimal.Replace("rate: 1}", "sites: [{name: A, rate: 1, zzz: 1}]}"));
+        yield return ("assessments", ScenarioExamples.Minimal + "\nassessments: {first: 2, zzz: 1}");
+        yield return ("segment", ScenarioExamples.Minimal + "\nassessments: {first: 2, then: [{every: 3, until: 12, zzz: 1}]}");
+        yield return ("followUp", ScenarioExamples.Minimal + "\nfollow_up: {zzz: 1}");
+        yield return ("analysisTime", ScenarioExamples.Minimal.Replace("{after_last_patient: 36}", "{after_last_patient: 36, zzz: 1}"));
+        yield return ("truth", Model("{exponential: {rate: 0.05}}, zzz: 1"));
+        yield return ("eventTimeModel", Model("{zzz: 1}"));
+        yield return ("exponential", Model("{exponential: {zzz: 1}}"));
+        yield return ("survivalPoint", Model("{exponential: {survival: {zzz: 1}}}"));
+        yield return ("weibull", Model("{weibull: {zzz: 1}}"));
+        yield return ("piecewiseExponential", Model("{piecewise_exponential: {zzz: 1}}"));
+        yield return ("cureMixture", Model("{cure_mixture: {zzz: 1}}"));
+        yield return ("landmark", Model("{weibull: {landmarks: [{zzz: 1}, {median: 3}]}}"));
+        yield return ("kmLandmark", Analysis("{type: km_landmark, zzz: 1}"));
+        yield return ("binomialLandmark", Analysis("{type: binomial_landmark, zzz: 1}"));
+        yield return ("oneSampleLogrank", Analysis("{type: one_sample_logrank, zzz: 1}"));
+    }
+
+    [Fact]
+    public void LoaderKeysMatchSchemaKeysEverywhere()
+    {
+        var closed = ClosedObjects(Schema.RootElement);
+        var probed = new HashSet<string>();
+        foreach (var (definition, yaml) in UnknownKeyProbes())
+        {
+            var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "probe.yaml"));
+            Assert.True(error.Problem == "unknown key 'zzz'", $"{definition}: {error.Message}");
+            Assert.StartsWith("one of: ", error.Expected);
+            var loaderKeys = error.Expected["one of: ".Length..].Split(", ").Order().ToArray();
+            Assert.True(closed.TryGetValue(definition, out var schemaKeys), $"schema has no closed object '{definition}'");
+            Assert.Equal(schemaKeys!.Order().ToArray(), loaderKeys);
+            probed.Add(definition);
+        }
+        // And the other way: every closed object in the schema is something the loader reads.
+        Assert.Equal(closed.Keys.Order().ToArray(), probed.Order().ToArray());
+    }
+
+    /// <summary>Property names of the root ("") and of each $defs entry with additionalProperties: false.</summary>
+    private static Dictionary<string, string[]> ClosedObjects(JsonElement root)
+    {
+        var closed = new Dictionary<string, string[]> { [""] = PropertyNames(root) };
+        foreach (var definition in root.GetProperty("$defs").EnumerateObject())
+            if (definition.Value.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.False)
+                closed[definition.Name] = PropertyNames(definition.Value);
+        return closed;
+    }
+
+    private static string[] PropertyNames(JsonElement schema) =>
+        schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
+}
