@@ -35,7 +35,7 @@ public class RunCommandTest
         Assert.False(File.Exists(directory.File("trials.parquet")), "trials.parquet only with --trials");
         Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp", SearchOption.AllDirectories));
 
-        using var reader = await ParquetReader.CreateAsync(directory.File("summary.parquet"));
+        await using var reader = await ParquetReader.CreateAsync(directory.File("summary.parquet"));
         Assert.Equal("99", reader.CustomMetadata["trialsim.seed"]);
         Assert.Equal("500", reader.CustomMetadata["trialsim.replicates"]);
         Assert.Equal(64, reader.CustomMetadata["trialsim.scenario_sha256"].Length);
@@ -54,7 +54,7 @@ public class RunCommandTest
         using var directory = new TemporaryDirectory();
         var run = CliRunner.Run("run", CliRunner.ShippedScenario("ssg-xxv.yaml"), "--replicates", "700", "--trials", "--quiet", "--out", directory.Path);
         Assert.True(run.ExitCode == 0, run.Error);
-        using var reader = await ParquetReader.CreateAsync(directory.File("trials.parquet"));
+        await using var reader = await ParquetReader.CreateAsync(directory.File("trials.parquet"));
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
