@@ -8,7 +8,7 @@ namespace TrialSim.Benchmarks;
 [MemoryDiagnoser]
 public class SingleArmTrialBenchmarks
 {
-    private Scenario _scenario = null!;
+    private SimulationPlan _plan = null!;
     private TrialWorkspace _workspace = null!;
     private uint _replicate;
 
@@ -17,14 +17,14 @@ public class SingleArmTrialBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _scenario = ScenarioLoader.Load(RepositoryFiles.Scenario(ScenarioFile));
-        _workspace = new TrialWorkspace(_scenario.Accrual.TargetSampleSize, _scenario.Analyses.Length);
+        _plan = SimulationPlan.Compile(ScenarioLoader.Load(RepositoryFiles.Scenario(ScenarioFile)));
+        _workspace = new TrialWorkspace(_plan);
     }
 
     [Benchmark]
     public int OneTrial()
     {
-        var outcome = TrialSimulator.Simulate(_scenario, _scenario.Points[^1], _scenario.Seed, 0, _replicate++, _workspace);
+        var outcome = TrialSimulator.Simulate(_plan, _plan.Scenario.Points.Length - 1, _replicate++, _workspace);
         return outcome.Events;
     }
 }

@@ -14,9 +14,14 @@ internal static class ValidateCommand
             string path = parse.GetValue(file)!;
             if (!ScenarioInput.TryLoad(path, error, out var scenario, out _)) return TrialSimCommand.BadInput;
             output.WriteLine($"{path}: ok: '{scenario.Name}', {scenario.Points.Length} point(s), {scenario.Analyses.Length} analysis(es), {scenario.Replicates} replicates");
+            var armNames = scenario.Arms.Select(a => a.Name).ToArray();
+            if (scenario.Arms.Length > 1)
+                output.WriteLine($"  arms: {string.Join(", ", scenario.Arms.Select(a => $"{a.Name} (ratio {a.Ratio})"))}; {scenario.Strata.Count} stratum(a)");
             foreach (var point in scenario.Points)
             {
-                output.WriteLine($"  {point.Name}: progression {point.Progression.Describe()}" + (point.Death is null ? "" : $", death {point.Death.Describe()}"));
+                output.WriteLine($"  {point.Name}:");
+                for (int a = 0; a < point.Arms.Length; a++)
+                    output.WriteLine($"    {(scenario.Arms.Length > 1 ? armNames[a] + ": " : "")}{point.Arms[a].Describe(armNames)}");
             }
             return 0;
         });

@@ -1,4 +1,5 @@
 using TrialSim.Analyses;
+using TrialSim.Conduct;
 using TrialSim.Running;
 
 namespace TrialSim.Aggregation;
@@ -22,9 +23,12 @@ public sealed class PointAccumulator
     public QuantileSketch DurationDistribution { get; } = new();
     public QuantileSketch AccrualDurationDistribution { get; } = new();
     public AnalysisAccumulator[] Analyses { get; }
+    public ArmAccumulator[] Arms { get; }
 
-    public PointAccumulator(int maxSampleSize, ReadOnlySpan<double> trueValues)
+    public PointAccumulator(int maxSampleSize, ReadOnlySpan<double> trueValues, int arms = 1)
     {
+        Arms = new ArmAccumulator[arms];
+        for (int a = 0; a < arms; a++) Arms[a] = new ArmAccumulator();
         EnrolledDistribution = new IntegerHistogram(maxSampleSize);
         AnalysedDistribution = new IntegerHistogram(maxSampleSize);
         EventsDistribution = new IntegerHistogram(maxSampleSize);
@@ -34,8 +38,9 @@ public sealed class PointAccumulator
 
     public long Replicates => ClosedShort.Trials;
 
-    public void Add(in TrialOutcome outcome, ReadOnlySpan<AnalysisResult> results)
+    public void Add(in TrialOutcome outcome, ReadOnlySpan<AnalysisResult> results, ReadOnlySpan<ArmOutcome> arms)
     {
+        for (int a = 0; a < Arms.Length; a++) Arms[a].Add(arms[a]);
         Enrolled.Add(outcome.Enrolled);
         Analysed.Add(outcome.Analysed);
         Events.Add(outcome.Events);
@@ -66,6 +71,7 @@ public sealed class PointAccumulator
         DurationDistribution.Merge(other.DurationDistribution);
         AccrualDurationDistribution.Merge(other.AccrualDurationDistribution);
         for (int a = 0; a < Analyses.Length; a++) Analyses[a].Merge(other.Analyses[a]);
+        for (int a = 0; a < Arms.Length; a++) Arms[a].Merge(other.Arms[a]);
     }
 
     public void Clear()
@@ -78,5 +84,6 @@ public sealed class PointAccumulator
         DurationDistribution.Clear();
         AccrualDurationDistribution.Clear();
         foreach (var analysis in Analyses) analysis.Clear();
+        foreach (var arm in Arms) arm.Clear();
     }
 }

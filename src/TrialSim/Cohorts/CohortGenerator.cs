@@ -1,30 +1,34 @@
-using TrialSim.Distributions;
 using TrialSim.Running;
+using TrialSim.Scenarios;
 
 namespace TrialSim.Cohorts;
 
 /// <summary>
 /// Draws one cohort: Poisson arrivals from the accrual intensity until the target is met or
-/// enrolment closes, and for each patient eligibility, progression, death and dropout times.
+/// enrolment closes; for each patient eligibility, stratum, arm, and the true event times.
 /// </summary>
 /// <remarks>
-/// Arrivals come from the trial-level substream; each patient's own draws come from that patient's
-/// substream, always in the same order and always all of them (even for an absent model), so a
-/// patient's times do not change when the sample size, accrual or another model changes.
+/// Arrivals come from the trial-level substream, permuted blocks from per-stratum substreams, and
+/// each patient's own draws from that patient's substream, each in a fixed slot. So a patient's
+/// times do not change when the sample size, accrual, or an unused model changes: common random
+/// numbers across scenario points.
 /// </remarks>
 public static class CohortGenerator
 {
-    public static void Generate(
-        Cohort cohort,
-        Accrual accrual,
-        EventTimeModel progression,
-        EventTimeModel? death,
-        EventTimeModel? dropout,
-        RandomStream replicateStream)
+    // Uniform slots in a patient's substream.
+    private const int SlotIneligible = 0, SlotStratum = 1, SlotArm = 2, SlotProgression = 3, SlotDeath = 4,
+        SlotDropout = 5, SlotToxicityStop = 6, SlotProgressionAfterStop = 7, SlotResponse = 8, SlotSecondProgression = 9;
+
+    public static void Generate(Cohort cohort, Scenario scenario, TruthPoint truth, BlockRandomiser randomiser, RandomStream replicateStream)
     {
+        var accrual = scenario.Accrual;
+        var strata = scenario.Strata;
+        var blocks = scenario.Randomisation as PermutedBlockRandomisation;
+        bool singleArm = scenario.Arms.Length == 1;
         int target = Math.Min(accrual.TargetSampleSize, cohort.Capacity);
         double closeAt = accrual.MaxDuration ?? double.PositiveInfinity;
         var arrivals = replicateStream.ForPatient(RandomStream.TrialLevel);
+        randomiser.Reset(replicateStream);
         double cumulativeIntensity = 0, lastEntry = 0;
         int enrolled = 0;
         bool closedShort = false;
@@ -38,15 +42,29 @@ public static class CohortGenerator
                 break;
             }
             var patient = replicateStream.ForPatient((uint)enrolled);
-            double uIneligible = patient.NextOpenUnit();
-            double uProgression = patient.NextOpenUnit();
-            double uDeath = patient.NextOpenUnit();
-            double uDropout = patient.NextOpenUnit();
-            cohort.Entry[enrolled] = entry;
-            cohort.Ineligible[enrolled] = uIneligible < accrual.IneligibleFraction;
-            cohort.Progression[enrolled] = progression.InverseSurvival(uProgression);
-            cohort.Death[enrolled] = death?.InverseSurvival(uDeath) ?? double.PositiveInfinity;
-            cohort.Dropout[enrolled] = dropout?.InverseSurvival(uDropout) ?? double.PositiveInfinity;
+            int i = enrolled;
+            cohort.Entry[i] = entry;
+            patient.SkipTo(SlotIneligible);
+            cohort.Ineligible[i] = patient.NextOpenUnit() < accrual.IneligibleFraction;
+            int stratum = 0;
+            if (strata.Count > 1)
+            {
+                patient.SkipTo(SlotStratum);
+                stratum = strata.Draw(patient.NextOpenUnit());
+            }
+            cohort.Stratum[i] = (byte)stratum;
+            byte arm = 0;
+            if (!singleArm)
+            {
+                if (blocks is not null) arm = randomiser.Next(stratum, blocks);
+                else
+                {
+                    patient.SkipTo(SlotArm);
+                    arm = randomiser.Simple(patient.NextOpenUnit());
+                }
+            }
+            cohort.Arm[i] = arm;
+            DrawTimes(cohort, i, truth, truth.Arms[arm], strata.HazardMultipliers[stratum], scenario, ref patient);
             lastEntry = entry;
             enrolled++;
         }
@@ -55,4 +73,44 @@ public static class CohortGenerator
         cohort.ClosedShort = closedShort;
         cohort.AccrualEnd = closedShort && !double.IsPositiveInfinity(closeAt) ? closeAt : lastEntry;
     }
+
+    private static void DrawTimes(Cohort cohort, int i, TruthPoint truth, ArmTruth arm, double hazardMultiplier, Scenario scenario, ref RandomStream patient)
+    {
+        patient.SkipTo(SlotProgression);
+        double progression = arm.Progression.InverseSurvival(Scaled(patient.NextOpenUnit(), hazardMultiplier));
+        double offDrugFrom = arm.Rechallenge is null ? double.PositiveInfinity : 0;
+        cohort.Death[i] = arm.Death?.InverseSurvival(patient.NextOpenUnit()) ?? double.PositiveInfinity;
+        patient.SkipTo(SlotDropout);
+        cohort.Dropout[i] = scenario.Dropout?.InverseSurvival(patient.NextOpenUnit()) ?? double.PositiveInfinity;
+        if (arm.Switch is { } change)
+        {
+            patient.SkipTo(SlotToxicityStop);
+            double stop = change.TimeToStop.InverseSurvival(patient.NextOpenUnit());
+            if (stop < progression)
+            {
+                // Off the drug from the stop; progression now follows the other arm's model from there.
+                double after = truth.Arms[change.ToArm].Progression.InverseSurvival(Scaled(patient.NextOpenUnit(), hazardMultiplier));
+                progression = stop + after;
+                offDrugFrom = stop;
+            }
+        }
+        cohort.Progression[i] = progression;
+        cohort.OffDrugFrom[i] = offDrugFrom;
+        if (arm.Rechallenge is { } restart)
+        {
+            patient.SkipTo(SlotResponse);
+            bool responds = patient.NextOpenUnit() < restart.ResponseProbability;
+            cohort.RespondsToRestart[i] = responds;
+            cohort.SecondProgression[i] = responds ? restart.ProgressionAfterRestart.InverseSurvival(patient.NextOpenUnit()) : 0;
+        }
+        else
+        {
+            cohort.RespondsToRestart[i] = false;
+            cohort.SecondProgression[i] = double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>A hazard multiplier m turns S into S^m, so inversion uses u^(1/m).</summary>
+    private static double Scaled(double uniform, double hazardMultiplier) =>
+        hazardMultiplier == 1 ? uniform : Math.Pow(uniform, 1 / hazardMultiplier);
 }

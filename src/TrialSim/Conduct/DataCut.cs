@@ -8,36 +8,81 @@ namespace TrialSim.Conduct;
 /// </summary>
 public static class DataCut
 {
-    /// <summary>Cuts <paramref name="cohort"/> and fills <paramref name="observed"/> (sorted by time).</summary>
+    /// <summary>Cuts <paramref name="cohort"/> and fills <paramref name="observed"/> (sorted by time, with per-arm tallies).</summary>
     /// <param name="maxFollowUp">Per-patient follow-up limit in months, or +infinity.</param>
     public static void Cut(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, ObservedData observed)
     {
-        double cutTime = FindCutTime(cohort, analysisTime, schedule, maxFollowUp, observed.Scratch);
+        var (anchor, offset) = FindCut(cohort, analysisTime, schedule, maxFollowUp, observed.Scratch);
+        double cutTime = anchor + offset;
         observed.Clear();
         observed.CutTime = cutTime;
+        var arms = observed.Arms;
         int enrolledAtCut = 0;
         // Entries are in calendar order; enrolment stops at the (final) analysis.
         for (int i = 0; i < cohort.Enrolled && cohort.Entry[i] <= cutTime; i++)
         {
             enrolledAtCut++;
+            ref var arm = ref arms[cohort.Arm[i]];
+            arm.Enrolled++;
             if (cohort.Ineligible[i]) continue;
             double entry = cohort.Entry[i];
             double followUpLimit = Math.Min(maxFollowUp, cohort.Dropout[i]);
             double recorded = PatientObservation.RecordedEventTime(cohort.Progression[i], cohort.Death[i], schedule);
-            var (time, isEvent) = PatientObservation.Observe(entry, recorded, followUpLimit, cutTime, schedule);
-            observed.Add(time, isEvent);
+            // (anchor - entry) + offset: exactly the design's follow-up for the patient the cut is anchored on.
+            double administrativeFollowUp = (anchor - entry) + offset;
+            var (time, isEvent) = PatientObservation.Observe(entry, recorded, followUpLimit, cutTime, administrativeFollowUp, schedule);
+            observed.Add(time, isEvent, cohort.Arm[i], cohort.Stratum[i]);
+            arm.Analysed++;
+            if (isEvent) arm.Events++;
+            TallyAfterProgression(cohort, i, entry, followUpLimit, cutTime, administrativeFollowUp, schedule, ref arm);
         }
         observed.EnrolledAtCut = enrolledAtCut;
         observed.SortByTime();
     }
 
+    /// <summary>
+    /// Deaths (OS), time off the drug, rechallenge and PFS2 for one analysed patient. The drug is
+    /// restarted when progression is seen at a scan; a responder's second progression is seen at
+    /// the first scan after it, a non-responder's at the first scan after the restart.
+    /// </summary>
+    private static void TallyAfterProgression(Cohort cohort, int i, double entry, double followUpLimit, double cutTime, double administrativeFollowUp, AssessmentSchedule schedule, ref ArmOutcome arm)
+    {
+        double followUpEnd = Math.Min(followUpLimit, administrativeFollowUp);
+        double death = cohort.Death[i];
+        if (death <= followUpLimit && entry + death <= cutTime) arm.Deaths++;
+        double offFrom = cohort.OffDrugFrom[i];
+        if (double.IsPositiveInfinity(offFrom) || offFrom >= followUpEnd) return;
+        double progression = cohort.Progression[i];
+        double seen = double.IsPositiveInfinity(progression) ? progression : schedule.FirstVisitAtOrAfter(progression);
+        bool restarted = seen <= followUpEnd && seen < death && !double.IsPositiveInfinity(cohort.SecondProgression[i]);
+        arm.MonthsOffDrug += (restarted ? seen : Math.Min(followUpEnd, death)) - offFrom;
+        if (!restarted) return;
+        arm.Rechallenged++;
+        double second;
+        if (cohort.RespondsToRestart[i])
+        {
+            arm.Responded++;
+            second = schedule.FirstVisitAtOrAfter(seen + cohort.SecondProgression[i]);
+        }
+        else second = schedule.IsContinuous ? seen : schedule.FirstVisitAtOrAfter(Math.BitIncrement(seen));
+        if (second <= followUpEnd) arm.SecondProgressions++;
+    }
+
     /// <summary>Calendar time of the cut (months from the opening of enrolment).</summary>
-    public static double FindCutTime(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, double[] scratch) =>
+    public static double FindCutTime(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, double[] scratch)
+    {
+        var (anchor, offset) = FindCut(cohort, analysisTime, schedule, maxFollowUp, scratch);
+        return anchor + offset;
+    }
+
+    /// <summary>The cut as an anchor calendar time plus an offset, so that follow-up measured from
+    /// the anchoring patient is exact: (last entry + 36) - last entry need not be 36 in floating point.</summary>
+    private static (double Anchor, double Offset) FindCut(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, double[] scratch) =>
         analysisTime switch
         {
-            AfterLastPatient a => cohort.LastEntry + a.FollowUp,
-            AtCalendarTime c => c.Time,
-            AtEventCount e => EventDrivenCutTime(cohort, e, schedule, maxFollowUp, scratch),
+            AfterLastPatient a => (cohort.LastEntry, a.FollowUp),
+            AtCalendarTime c => (c.Time, 0),
+            AtEventCount e => (EventDrivenCutTime(cohort, e, schedule, maxFollowUp, scratch), 0),
             _ => throw new NotSupportedException(analysisTime.GetType().Name),
         };
 

@@ -1,20 +1,27 @@
 namespace TrialSim.Conduct;
 
 /// <summary>
-/// What the analysis sees at a data cut, for the analysed (eligible) patients: follow-up time
-/// from entry to the recorded event or censoring, and whether it is an event. Sorted by time once
-/// per cut (<see cref="SortByTime"/>) and then shared by every analysis. Worker-owned, reused.
+/// What the analyses see at a data cut, for the analysed (eligible) patients: follow-up time
+/// from entry to the recorded event or censoring, whether it is an event, and the patient's arm
+/// and stratum. Sorted by time once per cut and then shared by every analysis. Worker-owned, reused.
 /// </summary>
 public sealed class ObservedData
 {
     private readonly double[] _time;
     private readonly bool[] _isEvent;
+    private readonly byte[] _arm, _stratum;
+    private readonly int[] _tag;
 
-    public ObservedData(int capacity)
+    public ObservedData(int capacity, int arms = 1)
     {
         _time = new double[capacity];
         _isEvent = new bool[capacity];
+        _arm = new byte[capacity];
+        _stratum = new byte[capacity];
+        _tag = new int[capacity];
+        Group = new byte[capacity];
         Scratch = new double[capacity];
+        Arms = new ArmOutcome[arms];
     }
 
     public int Count { get; private set; }
@@ -26,6 +33,14 @@ public sealed class ObservedData
 
     public ReadOnlySpan<double> Time => _time.AsSpan(0, Count);
     public ReadOnlySpan<bool> IsEvent => _isEvent.AsSpan(0, Count);
+    public ReadOnlySpan<byte> Arm => _arm.AsSpan(0, Count);
+    public ReadOnlySpan<byte> Stratum => _stratum.AsSpan(0, Count);
+
+    /// <summary>Per-arm tallies at this cut.</summary>
+    public ArmOutcome[] Arms { get; }
+
+    /// <summary>A per-patient buffer for an analysis's group codes (1 experimental, 0 control, 255 neither).</summary>
+    internal byte[] Group { get; }
 
     /// <summary>A buffer the size of the cohort for selection when finding the cut.</summary>
     internal double[] Scratch { get; }
@@ -34,16 +49,28 @@ public sealed class ObservedData
     {
         Count = 0;
         Events = 0;
+        Array.Clear(Arms);
     }
 
-    internal void Add(double time, bool isEvent)
+    internal void Add(double time, bool isEvent, byte arm, byte stratum)
     {
         _time[Count] = time;
-        _isEvent[Count] = isEvent;
+        // Arm and stratum ride with the event flag through the one sort.
+        _tag[Count] = (isEvent ? 1 : 0) | (arm << 1) | (stratum << 9);
         Count++;
         if (isEvent) Events++;
     }
 
     /// <summary>Sorts by time (ties in any order; the analyses group tied times).</summary>
-    internal void SortByTime() => _time.AsSpan(0, Count).Sort(_isEvent.AsSpan(0, Count));
+    internal void SortByTime()
+    {
+        _time.AsSpan(0, Count).Sort(_tag.AsSpan(0, Count));
+        for (int i = 0; i < Count; i++)
+        {
+            int tag = _tag[i];
+            _isEvent[i] = (tag & 1) != 0;
+            _arm[i] = (byte)(tag >> 1);
+            _stratum[i] = (byte)(tag >> 9);
+        }
+    }
 }

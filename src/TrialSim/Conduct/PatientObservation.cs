@@ -26,10 +26,11 @@ public static class PatientObservation
     /// cut - entry can never drop the event that triggered the cut.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (double Time, bool IsEvent) Observe(double entry, double recordedEventTime, double followUpLimit, double cutTime, AssessmentSchedule schedule)
+    /// <param name="administrativeFollowUp">Months from entry to the cut.</param>
+    public static (double Time, bool IsEvent) Observe(double entry, double recordedEventTime, double followUpLimit, double cutTime, double administrativeFollowUp, AssessmentSchedule schedule)
     {
         if (recordedEventTime <= followUpLimit && entry + recordedEventTime <= cutTime) return (recordedEventTime, true);
-        double followUpEnd = Math.Min(followUpLimit, cutTime - entry);
+        double followUpEnd = Math.Min(followUpLimit, administrativeFollowUp);
         return (Math.Max(0, schedule.LastVisitAtOrBefore(followUpEnd)), false);
     }
 }

@@ -76,6 +76,26 @@ public struct RandomStream
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextStandardExponential() => -Math.Log(NextOpenUnit());
 
+    /// <summary>
+    /// Positions the stream so the next <see cref="NextOpenUnit"/> is the uniform at
+    /// <paramref name="uniformIndex"/> of this substream (two 32-bit words each). Counter-based
+    /// streams allow this at no cost, so every draw of a patient can sit in a fixed slot: a draw
+    /// a scenario does not need is skipped without shifting the others.
+    /// </summary>
+    public void SkipTo(int uniformIndex)
+    {
+        uint block = (uint)(uniformIndex >> 1);
+        int word = (uniformIndex & 1) * 2;
+        if (_used < 4 && block + 1 == _block)
+        {
+            _used = word; // already in the current block
+            return;
+        }
+        _block = block;
+        Refill();
+        _used = word;
+    }
+
     private void Refill()
     {
         Block(_block, _patient, _replicate, _group, _key0, _key1, out _r0, out _r1, out _r2, out _r3);

@@ -10,4 +10,8 @@ public sealed record SimulationResult(
     ulong Seed,
     int Replicates,
     ImmutableArray<OperatingCharacteristics> Rows,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Per-arm characteristics, one row per point and arm.</summary>
+    public ImmutableArray<ArmCharacteristics> ArmRows { get; init; } = [];
+}

@@ -29,20 +29,16 @@ public static class SimulationRunner
         int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
         var stopwatch = Stopwatch.StartNew();
 
+        var plan = SimulationPlan.Compile(scenario, seed);
         var points = scenario.Points;
         var analyses = scenario.Analyses;
-        int capacity = scenario.Accrual.TargetSampleSize;
+        int capacity = plan.Capacity;
+        int arms = plan.ArmCount;
         int blocksPerPoint = (replicates + BlockSize - 1) / BlockSize;
         long totalBlocks = (long)blocksPerPoint * points.Length;
-
-        var trueValues = new double[points.Length][];
-        for (int p = 0; p < points.Length; p++)
-        {
-            trueValues[p] = new double[analyses.Length];
-            for (int a = 0; a < analyses.Length; a++) trueValues[p][a] = SingleArmAnalysis.TrueValue(analyses[a], points[p]);
-        }
+        var trueValues = plan.TrueValues;
         var totals = new PointAccumulator[points.Length];
-        for (int p = 0; p < points.Length; p++) totals[p] = new PointAccumulator(capacity, trueValues[p]);
+        for (int p = 0; p < points.Length; p++) totals[p] = new PointAccumulator(capacity, trueValues[p], arms);
 
         var accumulatorPools = new ConcurrentBag<PointAccumulator>[points.Length];
         for (int p = 0; p < points.Length; p++) accumulatorPools[p] = [];
@@ -55,7 +51,7 @@ public static class SimulationRunner
         {
             try
             {
-                var workspace = new TrialWorkspace(capacity, analyses.Length);
+                var workspace = new TrialWorkspace(plan);
                 long item;
                 while ((item = Interlocked.Increment(ref nextItem)) < totalBlocks && Volatile.Read(ref failure) is null)
                 {
@@ -64,7 +60,7 @@ public static class SimulationRunner
                     int block = (int)(item % blocksPerPoint);
                     int first = block * BlockSize;
                     int count = Math.Min(BlockSize, replicates - first);
-                    if (!accumulatorPools[p].TryTake(out var accumulator)) accumulator = new PointAccumulator(capacity, trueValues[p]);
+                    if (!accumulatorPools[p].TryTake(out var accumulator)) accumulator = new PointAccumulator(capacity, trueValues[p], arms);
                     TrialBlock? trials = null;
                     if (options.Trials is not null)
                     {
@@ -73,13 +69,12 @@ public static class SimulationRunner
                         trials.FirstReplicate = first;
                         trials.Count = count;
                     }
-                    var truth = points[p];
                     for (int r = 0; r < count; r++)
                     {
                         uint replicate = (uint)(first + r);
                         // Stream group 0 for every point: common random numbers across truths.
-                        var outcome = TrialSimulator.Simulate(scenario, truth, seed, 0, replicate, workspace);
-                        accumulator.Add(outcome, workspace.Results);
+                        var outcome = TrialSimulator.Simulate(plan, p, replicate, workspace);
+                        accumulator.Add(outcome, workspace.Results, workspace.Observed.Arms);
                         if (trials is not null)
                         {
                             trials.Outcomes[r] = outcome;
@@ -112,7 +107,11 @@ public static class SimulationRunner
         for (int p = 0; p < points.Length; p++)
             for (int a = 0; a < analyses.Length; a++)
                 rows.Add(OperatingCharacteristics.From(p, points[p].Name, analyses[a], totals[p], a));
-        return new SimulationResult(scenario, seed, replicates, rows.MoveToImmutable(), stopwatch.Elapsed);
+        var armRows = ImmutableArray.CreateBuilder<ArmCharacteristics>(points.Length * arms);
+        for (int p = 0; p < points.Length; p++)
+            for (int a = 0; a < arms; a++)
+                armRows.Add(ArmCharacteristics.From(p, points[p].Name, a, scenario.Arms[a].Name, totals[p].Replicates, totals[p].Arms[a]));
+        return new SimulationResult(scenario, seed, replicates, rows.MoveToImmutable(), stopwatch.Elapsed) { ArmRows = armRows.MoveToImmutable() };
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using TrialSim.Analyses;
 using TrialSim.Cohorts;
 using TrialSim.Conduct;
-using TrialSim.Scenarios;
 
 namespace TrialSim.Running;
 
@@ -13,27 +12,28 @@ public static class TrialSimulator
 {
     /// <param name="streamGroup">The random-stream group: points sharing a group see the same
     /// random numbers for the same replicate (common random numbers).</param>
-    public static TrialOutcome Simulate(Scenario scenario, TruthPoint truth, ulong seed, uint streamGroup, uint replicate, TrialWorkspace workspace)
+    public static TrialOutcome Simulate(SimulationPlan plan, int point, uint replicate, TrialWorkspace workspace, uint streamGroup = 0)
     {
-        var stream = new RandomStream(seed, streamGroup, replicate, 0);
+        var scenario = plan.Scenario;
+        var stream = new RandomStream(plan.Seed, streamGroup, replicate, 0);
         var cohort = workspace.Cohort;
-        CohortGenerator.Generate(cohort, scenario.Accrual, truth.Progression, truth.Death, scenario.Dropout, stream);
+        CohortGenerator.Generate(cohort, scenario, scenario.Points[point], workspace.Randomiser, stream);
 
         var observed = workspace.Observed;
         DataCut.Cut(cohort, scenario.AnalysisTime, scenario.Assessments, scenario.MaxFollowUp ?? double.PositiveInfinity, observed);
 
         var analyses = scenario.Analyses;
+        int strata = scenario.Strata.Count;
         for (int a = 0; a < analyses.Length; a++)
-            workspace.Results[a] = SingleArmAnalysis.Analyze(analyses[a], observed.Time, observed.IsEvent);
+            workspace.Results[a] = TrialAnalysis.Analyze(analyses[a], plan.Comparisons[a], observed, strata);
 
         int enrolled = observed.EnrolledAtCut;
-        double accrualEnd = Math.Min(cohort.AccrualEnd, observed.CutTime);
         return new TrialOutcome(
             Enrolled: enrolled,
             Analysed: observed.Count,
             Events: observed.Events,
             Duration: observed.CutTime,
-            AccrualDuration: accrualEnd,
+            AccrualDuration: Math.Min(cohort.AccrualEnd, observed.CutTime),
             ClosedShort: enrolled < scenario.Accrual.TargetSampleSize,
             MedianFollowUp: KaplanMeier.MedianFollowUp(observed.Time, observed.IsEvent));
     }

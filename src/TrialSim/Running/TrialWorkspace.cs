@@ -9,12 +9,14 @@ public sealed class TrialWorkspace
 {
     public Cohort Cohort { get; }
     public ObservedData Observed { get; }
+    public BlockRandomiser Randomiser { get; }
     public AnalysisResult[] Results { get; }
 
-    public TrialWorkspace(int capacity, int analyses)
+    public TrialWorkspace(SimulationPlan plan)
     {
-        Cohort = new Cohort(capacity);
-        Observed = new ObservedData(capacity);
-        Results = new AnalysisResult[analyses];
+        Cohort = new Cohort(plan.Capacity);
+        Observed = new ObservedData(plan.Capacity, plan.ArmCount);
+        Randomiser = new BlockRandomiser(plan.Scenario.Strata.Count, plan.Scenario.Arms, plan.MaxBlockSize);
+        Results = new AnalysisResult[plan.AnalysisCount];
     }
 }

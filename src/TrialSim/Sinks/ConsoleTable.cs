@@ -12,13 +12,16 @@ public static class ConsoleTable
         var culture = CultureInfo.InvariantCulture;
         var scenario = result.Scenario;
         writer.WriteLine(string.Create(culture, $"{scenario.Name}: {result.Replicates:N0} simulated trials per point, seed {result.Seed}"));
+        var armNames = scenario.Arms.Select(a => a.Name).ToArray();
         foreach (var point in scenario.Points.Select((p, i) => (p, i)))
         {
             var rows = result.Rows.Where(r => r.PointIndex == point.i).ToList();
             if (rows.Count == 0) continue;
             var first = rows[0];
             writer.WriteLine();
-            writer.WriteLine($"[{point.p.Name}] progression {point.p.Progression.Describe()}" + (point.p.Death is null ? "" : $"; death {point.p.Death.Describe()}"));
+            writer.WriteLine($"[{point.p.Name}]");
+            for (int a = 0; a < scenario.Arms.Length; a++)
+                writer.WriteLine($"  {(scenario.Arms.Length > 1 ? scenario.Arms[a].Name + ": " : "")}{point.p.Arms[a].Describe(armNames)}");
             writer.WriteLine(string.Create(culture,
                 $"  enrolled {first.Enrolled.Mean:F1} (5-95%: {first.Enrolled.P05:F0}-{first.Enrolled.P95:F0}), analysed {first.Analysed.Mean:F1}, events {first.Events.Mean:F1} (5-95%: {first.Events.P05:F0}-{first.Events.P95:F0})"));
             writer.WriteLine(string.Create(culture,
@@ -31,8 +34,22 @@ public static class ConsoleTable
                     $"  {Truncate(row.AnalysisName, 22),-22} {row.RejectionRate,8:F4} {Paren(row.RejectionRateMcse),8} {Number(row.TrueValue),8} {Number(row.MeanEstimate),9} {Signed(row.Bias),9} {Paren(row.BiasMcse),8} {Number(row.Coverage),9} {row.AnalysisN,7:F1}"));
             }
             writer.Write(table.ToString());
+            if (scenario.Arms.Length > 1 || point.p.Arms.Any(a => a.Death is not null || a.Rechallenge is not null || a.Switch is not null))
+                WriteArms(result.ArmRows.Where(r => r.PointIndex == point.i), writer);
         }
     }
+
+    private static void WriteArms(IEnumerable<Aggregation.ArmCharacteristics> arms, TextWriter writer)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        writer.WriteLine(string.Create(culture, $"  {"arm",-22} {"analysed",8} {"events",8} {"deaths",8} {"off drug",9} {"rechall.",9} {"respond",8} {"PFS2 ev.",9}"));
+        foreach (var arm in arms)
+            writer.WriteLine(string.Create(culture,
+                $"  {Truncate(arm.ArmName, 22),-22} {arm.Analysed.Mean,8:F1} {arm.Events.Mean,8:F1} {arm.Deaths.Mean,8:F2} {Number1(arm.MonthsOffDrugPerPatient.Mean),9} {arm.Rechallenged.Mean,9:F2} {Percent(arm.ResponseRate),8} {arm.SecondProgressions.Mean,9:F2}"));
+        writer.WriteLine("  (off drug: mean months off the drug per analysed patient; respond: share of rechallenged who responded)");
+    }
+
+    private static string Number1(double value) => double.IsNaN(value) ? "-" : value.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string Percent(double value) => double.IsNaN(value) ? "-" : (100 * value).ToString("F1", CultureInfo.InvariantCulture) + "%";
     private static string Number(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);

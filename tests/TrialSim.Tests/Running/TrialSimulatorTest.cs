@@ -21,12 +21,11 @@ public class TrialSimulatorTest
     [Fact]
     public void Simulating_a_trial_allocates_nothing()
     {
-        var scenario = ScannedScenario();
-        var workspace = new TrialWorkspace(scenario.Accrual.TargetSampleSize, scenario.Analyses.Length);
-        var truth = scenario.Points[0];
-        for (uint r = 0; r < 50; r++) TrialSimulator.Simulate(scenario, truth, 1, 0, r, workspace); // warm up (JIT, statics)
+        var plan = SimulationPlan.Compile(ScannedScenario(), 1);
+        var workspace = new TrialWorkspace(plan);
+        for (uint r = 0; r < 50; r++) TrialSimulator.Simulate(plan, 0, r, workspace); // warm up (JIT, statics)
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (uint r = 50; r < 1050; r++) TrialSimulator.Simulate(scenario, truth, 1, 0, r, workspace);
+        for (uint r = 50; r < 1050; r++) TrialSimulator.Simulate(plan, 0, r, workspace);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
     }
@@ -35,16 +34,15 @@ public class TrialSimulatorTest
     [Fact]
     public void A_replicate_is_a_pure_function_of_seed_and_replicate()
     {
-        var scenario = ScannedScenario();
-        var truth = scenario.Points[0];
-        var first = new TrialWorkspace(31, 3);
-        var second = new TrialWorkspace(31, 3);
-        for (uint r = 0; r < 17; r++) TrialSimulator.Simulate(scenario, truth, 5, 0, r, second);
-        var a = TrialSimulator.Simulate(scenario, truth, 5, 0, 42, first);
-        var b = TrialSimulator.Simulate(scenario, truth, 5, 0, 42, second);
+        var plan = SimulationPlan.Compile(ScannedScenario(), 5);
+        var first = new TrialWorkspace(plan);
+        var second = new TrialWorkspace(plan);
+        for (uint r = 0; r < 17; r++) TrialSimulator.Simulate(plan, 0, r, second);
+        var a = TrialSimulator.Simulate(plan, 0, 42, first);
+        var b = TrialSimulator.Simulate(plan, 0, 42, second);
         Assert.Equal(a, b);
         Assert.Equal(first.Results, second.Results);
-        var c = TrialSimulator.Simulate(scenario, truth, 6, 0, 42, second);
+        var c = TrialSimulator.Simulate(SimulationPlan.Compile(plan.Scenario, 6), 0, 42, second);
         Assert.NotEqual(a, c);
     }
 
@@ -56,8 +54,11 @@ public class TrialSimulatorTest
         var small = new Cohort(20);
         var large = new Cohort(40);
         var stream = new RandomStream(9, 0, 3, 0);
-        CohortGenerator.Generate(small, new Accrual(20, new PiecewiseRate([0.0], [1.0]), null, 0, []), model, null, null, stream);
-        CohortGenerator.Generate(large, new Accrual(40, new PiecewiseRate([0.0], [1.0]), null, 0, []), model, null, null, stream);
+        var smallScenario = TestScenarios.SingleArm(20, model, accrualRate: 1.0);
+        var largeScenario = TestScenarios.SingleArm(40, model, accrualRate: 1.0);
+        var randomiser = new BlockRandomiser(1, smallScenario.Arms, 1);
+        CohortGenerator.Generate(small, smallScenario, smallScenario.Points[0], randomiser, stream);
+        CohortGenerator.Generate(large, largeScenario, largeScenario.Points[0], randomiser, stream);
         Assert.Equal(small.Progression, large.Progression.AsSpan(0, 20).ToArray());
         Assert.Equal(small.Entry, large.Entry.AsSpan(0, 20).ToArray());
     }

@@ -51,16 +51,16 @@ public class ScenarioLoaderTests
     {
         var points = Ssg().Points;
         Assert.Equal(["H0", "H1"], points.Select(p => p.Name));
-        var h0 = Assert.IsType<ExponentialModel>(points[0].Progression);
+        var h0 = Assert.IsType<ExponentialModel>(points[0].Arms[0].Progression);
         Assert.Equal(-Math.Log(0.15) / 36, h0.Rate, 12);
-        Assert.Equal(new ExponentialModel(0.001), points[0].Death);
-        Assert.Null(points[1].Death);
+        Assert.Equal(new ExponentialModel(0.001), points[0].Arms[0].Death);
+        Assert.Null(points[1].Arms[0].Death);
     }
 
     [Fact]
     public void CureMixtureThroughMedianAndThreeYearSurvival()
     {
-        var cure = Assert.IsType<CureMixtureModel>(Ssg().Points[1].Progression);
+        var cure = Assert.IsType<CureMixtureModel>(Ssg().Points[1].Arms[0].Progression);
         var susceptible = Assert.IsType<ExponentialModel>(cure.Susceptible);
         Assert.Equal(0.362, cure.CureFraction, 1e-3);
         Assert.Equal(0.0665, susceptible.Rate, 1e-3);
@@ -116,7 +116,7 @@ public class ScenarioLoaderTests
         Assert.Equal(new PiecewiseRate([0.0, 6.0], [0.5, 1.5]), scenario.Accrual.Rate);
         Assert.Equal(new AssessmentSchedule([2.0, 5.0, 8.0], 3), scenario.Assessments);
         Assert.Equal(new AtEventCount(20, 120), scenario.AnalysisTime);
-        Assert.Equal(new WeibullModel(0.5, 47.8), scenario.Points[0].Progression);
+        Assert.Equal(new WeibullModel(0.5, 47.8), scenario.Points[0].Arms[0].Progression);
         Assert.Equal(Math.Log(2) / 13.2, Assert.IsType<ExponentialModel>(((OneSampleLogRankSpec)scenario.Analyses[0]).Reference).Rate, 12);
     }
 
@@ -132,7 +132,7 @@ public class ScenarioLoaderTests
     public void EveryModelForm(string model, string descriptionContains)
     {
         var scenario = ScenarioLoader.Parse(ScenarioExamples.WithProgression(model), "m.yaml");
-        Assert.Contains(descriptionContains, scenario.Points[0].Progression.Describe());
+        Assert.Contains(descriptionContains, scenario.Points[0].Arms[0].Progression.Describe());
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class ScenarioLoaderTests
     {
         var scenario = ScenarioLoader.Parse(ScenarioExamples.WithProgression(
             "{weibull: {landmarks: [{time: 12, survival: 0.61}, {time: 60, survival: 0.33}]}}"), "w.yaml");
-        var weibull = Assert.IsType<WeibullModel>(scenario.Points[0].Progression);
+        var weibull = Assert.IsType<WeibullModel>(scenario.Points[0].Arms[0].Progression);
         // The published shape 0.50 / scale 47.8 were rounded before S(12), S(60) were quoted.
         Assert.Equal(0.50, weibull.Shape, 0.01);
         Assert.Equal(0.61, weibull.Survival(12), 1e-9);

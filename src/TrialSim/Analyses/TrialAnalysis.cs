@@ -1,0 +1,31 @@
+using TrialSim.Conduct;
+
+namespace TrialSim.Analyses;
+
+/// <summary>Runs any analysis on one data cut: the one place that maps a spec to its statistic.</summary>
+public static class TrialAnalysis
+{
+    /// <param name="strata">Number of strata (stratified analyses use the patients' stratum codes).</param>
+    public static AnalysisResult Analyze(AnalysisSpec spec, Comparison comparison, ObservedData observed, int strata)
+    {
+        var time = observed.Time;
+        var isEvent = observed.IsEvent;
+        if (spec is not TwoArmAnalysisSpec)
+        {
+            return spec switch
+            {
+                KaplanMeierLandmarkSpec km => KaplanMeierLandmarkTest.Analyze(time, isEvent, km),
+                BinomialLandmarkSpec binomial => BinomialLandmarkTest.Analyze(time, isEvent, binomial),
+                OneSampleLogRankSpec logRank => OneSampleLogRankTest.Analyze(time, isEvent, logRank),
+                _ => throw new NotSupportedException(spec.GetType().Name),
+            };
+        }
+
+        var arm = observed.Arm;
+        var group = observed.Group.AsSpan(0, observed.Count);
+        for (int i = 0; i < group.Length; i++) group[i] = comparison.GroupOf(arm[i]);
+        ReadOnlySpan<byte> groups = group;
+        var stratum = observed.Stratum;
+        throw new NotSupportedException($"{spec.GetType().Name}: two-arm statistics are not merged yet");
+    }
+}

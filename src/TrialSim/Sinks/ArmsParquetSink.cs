@@ -1,0 +1,60 @@
+using Parquet;
+using TrialSim.Aggregation;
+using TrialSim.Running;
+
+namespace TrialSim.Sinks;
+
+/// <summary>Writes arms.parquet: one row per scenario point and arm (events, deaths, time off drug, rechallenge, PFS2).</summary>
+public static class ArmsParquetSink
+{
+    public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
+    {
+        var columns = new ParquetColumns();
+        var point = columns.Add<int>("point");
+        var pointName = columns.AddString("point_name");
+        var arm = columns.Add<int>("arm");
+        var armName = columns.AddString("arm_name");
+        var replicates = columns.Add<long>("replicates");
+        var doubles = DoubleColumns.Select(c => (Column: columns.Add<double>(c.Name), c.Value)).ToArray();
+        foreach (var row in result.ArmRows)
+        {
+            point.Append(row.PointIndex);
+            pointName.Append(row.PointName);
+            arm.Append(row.ArmIndex);
+            armName.Append(row.ArmName);
+            replicates.Append(row.Replicates);
+            foreach (var (column, value) in doubles) column.Append(value(row));
+        }
+        AtomicFile.Write(path, stream =>
+        {
+            var writer = ParquetWriter.CreateAsync(columns.Schema(), stream).GetAwaiter().GetResult();
+            writer.CustomMetadata = new Dictionary<string, string>(metadata);
+            columns.WriteRowGroup(writer);
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
+    }
+
+    /// <summary>The numeric columns of arms.parquet, in order; README documents each.</summary>
+    public static readonly IReadOnlyList<(string Name, Func<ArmCharacteristics, double> Value)> DoubleColumns = BuildDoubleColumns();
+
+    private static List<(string, Func<ArmCharacteristics, double>)> BuildDoubleColumns()
+    {
+        var list = new List<(string, Func<ArmCharacteristics, double>)>();
+        void Add(string name, Func<ArmCharacteristics, MeanWithError> of)
+        {
+            list.Add(($"{name}_mean", r => of(r).Mean));
+            list.Add(($"{name}_mcse", r => of(r).Mcse));
+        }
+        Add("enrolled", r => r.Enrolled);
+        Add("analysed", r => r.Analysed);
+        Add("events", r => r.Events);
+        Add("deaths", r => r.Deaths);
+        Add("months_off_drug_per_patient", r => r.MonthsOffDrugPerPatient);
+        Add("rechallenged", r => r.Rechallenged);
+        Add("responded", r => r.Responded);
+        list.Add(("response_rate", r => r.ResponseRate));
+        list.Add(("response_rate_mcse", r => r.ResponseRateMcse));
+        Add("second_progressions", r => r.SecondProgressions);
+        return list;
+    }
+}
