@@ -17,4 +17,13 @@ internal static class AmlData
         int[] order = Enumerable.Range(0, AllTime.Length).OrderBy(i => AllTime[i]).ToArray();
         return (order.Select(i => AllTime[i]).ToArray(), order.Select(i => AllStatus[i] == 1).ToArray());
     }
+
+    /// <summary>All 23 patients sorted by time (stable), with the group code of the two-arm analyses:
+    /// 1 = maintained (the experimental arm, the first 11 patients above), 0 = not maintained.</summary>
+    public static (double[] Time, bool[] IsEvent, byte[] Group) AllSortedWithGroup()
+    {
+        int[] order = Enumerable.Range(0, AllTime.Length).OrderBy(i => AllTime[i]).ToArray();
+        return (order.Select(i => AllTime[i]).ToArray(), order.Select(i => AllStatus[i] == 1).ToArray(),
+            order.Select(i => (byte)(i < MaintainedTime.Length ? 1 : 0)).ToArray());
+    }
 }
