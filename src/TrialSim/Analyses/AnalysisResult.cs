@@ -1,7 +1,7 @@
 namespace TrialSim.Analyses;
 
 /// <summary>
-/// The outcome of one single-arm analysis on one simulated trial: a point estimate with a two-sided
+/// The outcome of one analysis (single- or two-arm) on one simulated trial: a point estimate with a two-sided
 /// confidence interval, a one-sided p-value and the decision.
 /// </summary>
 /// <param name="Estimate">The estimate on the analysis's own scale (a survival probability, a

@@ -26,7 +26,7 @@ public enum RateEstimator
 }
 
 /// <summary>Log-rank test (ties as R's survival::survdiff), optionally stratified. Estimate: the
-/// Pike hazard-ratio estimate exp((O1 - E1) / V) with CI exp(log HR ± z / sqrt(V)).</summary>
+/// Peto one-step hazard-ratio estimate exp((O1 - E1) / V) with CI exp(log HR ± z / sqrt(V)).</summary>
 public sealed record LogRankSpec(string Name, double Alpha, double ConfidenceLevel, string Experimental, string Control, bool Stratified)
     : TwoArmAnalysisSpec(Name, Alpha, ConfidenceLevel, Experimental, Control);
 
