@@ -29,14 +29,8 @@ public static class BinomialLandmarkTest
         SpecChecks.RequireOpenUnit(spec.NullRate, "spec.NullRate");
         SpecChecks.RequireSameLength(time.Length, isEvent.Length);
 
-        double landmark = spec.Landmark;
-        int failures = 0, successes = 0;
-        for (int i = 0; i < time.Length; i++)
-        {
-            if (isEvent[i] && time[i] <= landmark) failures++;
-            else if (time[i] >= landmark) successes++;
-        }
-        int evaluable = failures + successes;
+        var status = LandmarkStatusCount.Tally(time, isEvent, ReadOnlySpan<byte>.Empty, 0, spec.Landmark);
+        int successes = status.Successes, failures = status.Failures, evaluable = status.Evaluable;
         if (evaluable == 0) return AnalysisResult.Undefined(0, 0);
 
         double pValue = TailProbability(evaluable, successes, spec.NullRate);

@@ -32,14 +32,41 @@ public static class KaplanMeier
     {
         SpecChecks.RequireSameLength(sortedTime.Length, isEvent.Length);
         if (double.IsNaN(time)) throw new ArgumentOutOfRangeException(nameof(time), time, "time must not be NaN");
+        return AtCore(sortedTime, isEvent, ReadOnlySpan<byte>.Empty, 0, time);
+    }
 
+    /// <summary>The Kaplan-Meier estimate of S(<paramref name="time"/>) for the patients whose group code is
+    /// <paramref name="which"/>; everyone else is ignored.</summary>
+    /// <param name="sortedTime">Observed times (months) of all patients, ascending.</param>
+    /// <param name="isEvent">True for an event, false for a censoring, aligned with <paramref name="sortedTime"/>.</param>
+    /// <param name="group">Group code per patient, aligned with <paramref name="sortedTime"/> (1 = experimental,
+    /// 0 = control in the two-arm analyses).</param>
+    /// <param name="which">The group whose curve is wanted.</param>
+    /// <param name="time">The time (months) at which to evaluate the curve, events at this time included.</param>
+    /// <remarks>The same estimate as <see cref="At(ReadOnlySpan{double}, ReadOnlySpan{bool}, double)"/> run on
+    /// that group's patients alone (R's <c>survfit(Surv(time, status) ~ group)</c> stratum), without copying
+    /// them out. With nobody in the group the point is S = 1, AtRisk = 0, beyond the last observation.</remarks>
+    public static KaplanMeierPoint At(ReadOnlySpan<double> sortedTime, ReadOnlySpan<bool> isEvent, ReadOnlySpan<byte> group, byte which, double time)
+    {
+        SpecChecks.RequireSameLength(sortedTime.Length, isEvent.Length);
+        SpecChecks.RequireGroupLength(sortedTime.Length, group.Length);
+        if (double.IsNaN(time)) throw new ArgumentOutOfRangeException(nameof(time), time, "time must not be NaN");
+        // A zero-length group span means "everyone" to the core; with no patients both readings agree.
+        return AtCore(sortedTime, isEvent, group, which, time);
+    }
+
+    /// <summary>The one product-limit loop behind both overloads of <c>At</c>. An empty
+    /// <paramref name="group"/> means every patient counts; otherwise only those coded <paramref name="which"/>.</summary>
+    private static KaplanMeierPoint AtCore(ReadOnlySpan<double> sortedTime, ReadOnlySpan<bool> isEvent, ReadOnlySpan<byte> group, byte which, double time)
+    {
         int n = sortedTime.Length;
+        int members = CountMembers(group, which, n);
         double survival = 1.0, greenwoodSum = 0.0;
-        int events = 0, observedBeforeTime = 0, start = 0;
+        int events = 0, seen = 0, observedBeforeTime = 0, start = 0;
         while (start < n && sortedTime[start] <= time)
         {
-            int atRisk = n - start;
-            int end = GroupEnd(sortedTime, isEvent, start, reverse: false, out int deaths);
+            int atRisk = members - seen;
+            int end = GroupEnd(sortedTime, isEvent, group, which, start, reverse: false, out int tied, out int deaths);
             if (deaths > 0)
             {
                 survival *= 1.0 - (double)deaths / atRisk;
@@ -47,11 +74,25 @@ public static class KaplanMeier
                 greenwoodSum += deaths / ((double)atRisk * (atRisk - deaths));
                 events += deaths;
             }
-            if (sortedTime[start] < time) observedBeforeTime = end;
+            seen += tied;
+            if (sortedTime[start] < time) observedBeforeTime = seen;
             start = end;
         }
-        bool beyond = n == 0 || time > sortedTime[n - 1];
-        return new KaplanMeierPoint(survival, greenwoodSum, n - observedBeforeTime, events, beyond);
+        int atRiskAtTime = members - observedBeforeTime;
+        // Nobody observed at or after the time is the same as the time lying past the last observation.
+        return new KaplanMeierPoint(survival, greenwoodSum, atRiskAtTime, events, atRiskAtTime == 0);
+    }
+
+    /// <summary>Patients coded <paramref name="which"/>; all <paramref name="n"/> when <paramref name="group"/> is empty.</summary>
+    internal static int CountMembers(ReadOnlySpan<byte> group, byte which, int n)
+    {
+        if (group.IsEmpty) return n;
+        int members = 0;
+        for (int i = 0; i < group.Length; i++)
+        {
+            if (group[i] == which) members++;
+        }
+        return members;
     }
 
     /// <summary>The Kaplan-Meier median survival time (months); +infinity when the curve stays above 0.5.</summary>
@@ -93,7 +134,7 @@ public static class KaplanMeier
         {
             int atRisk = n - start;
             double time = sortedTime[start];
-            int end = GroupEnd(sortedTime, isEvent, start, reverse, out int deaths);
+            int end = GroupEnd(sortedTime, isEvent, ReadOnlySpan<byte>.Empty, 0, start, reverse, out _, out int deaths);
             start = end;
             if (deaths == 0) continue;
             if (!double.IsNaN(flatStart)) return 0.5 * (flatStart + time);
@@ -107,17 +148,26 @@ public static class KaplanMeier
         return double.IsNaN(flatStart) ? double.PositiveInfinity : 0.5 * (flatStart + sortedTime[n - 1]);
     }
 
-    /// <summary>The end (exclusive) of the run of patients tied at sortedTime[start], counting its
-    /// events (its censorings when <paramref name="reverse"/>).</summary>
-    private static int GroupEnd(ReadOnlySpan<double> sortedTime, ReadOnlySpan<bool> isEvent, int start, bool reverse, out int events)
+    /// <summary>The end (exclusive) of the run of patients tied at sortedTime[start], counting the run's
+    /// members of the group (everyone when <paramref name="group"/> is empty) and their events (their
+    /// censorings when <paramref name="reverse"/>). The whole run is scanned, members or not, so the
+    /// ascending check covers every patient.</summary>
+    internal static int GroupEnd(ReadOnlySpan<double> sortedTime, ReadOnlySpan<bool> isEvent, ReadOnlySpan<byte> group, byte which,
+        int start, bool reverse, out int members, out int events)
     {
         double time = sortedTime[start];
         if (double.IsNaN(time)) throw new ArgumentException("sortedTime must not contain NaN", nameof(sortedTime));
+        bool everyone = group.IsEmpty;
         int end = start;
+        members = 0;
         events = 0;
         while (end < sortedTime.Length && sortedTime[end] == time)
         {
-            if (isEvent[end] != reverse) events++;
+            if (everyone || group[end] == which)
+            {
+                members++;
+                if (isEvent[end] != reverse) events++;
+            }
             end++;
         }
         // Only the stretch scanned is checked; sorting is the caller's contract.

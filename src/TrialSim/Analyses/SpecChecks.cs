@@ -21,6 +21,12 @@ internal static class SpecChecks
             throw new ArgumentException($"time has {timeLength} entries but isEvent has {isEventLength}; they must match", "isEvent");
     }
 
+    public static void RequireGroupLength(int timeLength, int groupLength)
+    {
+        if (timeLength != groupLength)
+            throw new ArgumentException($"time has {timeLength} entries but group has {groupLength}; they must match", "group");
+    }
+
     /// <summary>The checks every <see cref="AnalysisSpec"/> needs: alpha and the confidence level in (0, 1).</summary>
     public static void RequireValid(AnalysisSpec spec)
     {
