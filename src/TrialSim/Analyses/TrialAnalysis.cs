@@ -26,6 +26,15 @@ public static class TrialAnalysis
         for (int i = 0; i < group.Length; i++) group[i] = comparison.GroupOf(arm[i]);
         ReadOnlySpan<byte> groups = group;
         var stratum = observed.Stratum;
-        throw new NotSupportedException($"{spec.GetType().Name}: two-arm statistics are not merged yet");
+        return spec switch
+        {
+            LogRankSpec logRank => LogRankTest.Analyze(time, isEvent, groups, stratum, logRank.Stratified ? strata : 1, logRank),
+            CoxSpec cox => CoxTest.Analyze(time, isEvent, groups, stratum, cox.Stratified ? strata : 1, cox),
+            LandmarkRateDifferenceSpec rates => LandmarkRateDifferenceTest.Analyze(time, isEvent, groups, rates),
+            FisherExactSpec fisher => FisherExactTest.Analyze(time, isEvent, groups, fisher),
+            BayesianRateSpec bayes => BayesianRateTest.Analyze(time, isEvent, groups, bayes),
+            RestrictedMeanSpec rmst => RestrictedMeanTest.Analyze(time, isEvent, groups, rmst),
+            _ => throw new NotSupportedException(spec.GetType().Name),
+        };
     }
 }

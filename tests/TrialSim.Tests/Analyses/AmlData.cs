@@ -11,15 +11,6 @@ internal static class AmlData
     private static readonly double[] AllTime = [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45];
     private static readonly int[] AllStatus = [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1];
 
-    /// <summary>All 23 patients sorted by time (stable), with the group code: 1 = maintained (the first 11
-    /// entries of the data, taken as experimental), 0 = not maintained (control).</summary>
-    public static (double[] Time, bool[] IsEvent, byte[] Group) AllSortedWithGroup()
-    {
-        int[] order = Enumerable.Range(0, AllTime.Length).OrderBy(i => AllTime[i]).ToArray();
-        return (order.Select(i => AllTime[i]).ToArray(), order.Select(i => AllStatus[i] == 1).ToArray(),
-            order.Select(i => (byte)(i < MaintainedTime.Length ? 1 : 0)).ToArray());
-    }
-
     /// <summary>All 23 patients sorted by time (a stable sort, so tied patients keep their order).</summary>
     public static (double[] Time, bool[] IsEvent) AllSorted()
     {
