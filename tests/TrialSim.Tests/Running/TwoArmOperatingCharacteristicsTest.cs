@@ -112,7 +112,7 @@ public class TwoArmOperatingCharacteristicsTest
         const double rate = 0.1, tau = 12, response = 0.92;
         var stop = new ArmTruth(new ExponentialModel(rate), Rechallenge: new Rechallenge(response, ExponentialModel.WithMedian(24)));
         var scenario = SingleArm(40, stop.Progression, analysisTime: new AfterLastPatient(tau), maxFollowUp: tau,
-                replicates: 10_000, analyses: new RestrictedMeanSpec("rmst", 0.05, 0.9, "stop", "continue", 6, 0)) with
+                replicates: 40_000, analyses: new RestrictedMeanSpec("rmst", 0.05, 0.9, "stop", "continue", 6, 0)) with
         {
             Arms = [new Arm("stop", 1), new Arm("continue", 1)],
             Randomisation = new PermutedBlockRandomisation([2]),
