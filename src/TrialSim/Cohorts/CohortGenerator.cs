@@ -15,9 +15,10 @@ namespace TrialSim.Cohorts;
 /// </remarks>
 public static class CohortGenerator
 {
-    // Uniform slots in a patient's substream.
-    private const int SlotIneligible = 0, SlotStratum = 1, SlotArm = 2, SlotProgression = 3, SlotDeath = 4,
-        SlotDropout = 5, SlotToxicityStop = 6, SlotProgressionAfterStop = 7, SlotResponse = 8, SlotSecondProgression = 9;
+    // Uniform slots in a patient's substream (two per Philox block): the draws every design makes
+    // come first and share two blocks; the rest are computed only when a scenario uses them.
+    private const int SlotIneligible = 0, SlotProgression = 1, SlotDeath = 2, SlotDropout = 3, SlotStratum = 4, SlotArm = 5,
+        SlotToxicityStop = 6, SlotProgressionAfterStop = 7, SlotResponse = 8, SlotSecondProgression = 9;
 
     public static void Generate(Cohort cohort, Scenario scenario, TruthPoint truth, BlockRandomiser randomiser, RandomStream replicateStream)
     {
@@ -44,8 +45,13 @@ public static class CohortGenerator
             var patient = replicateStream.ForPatient((uint)enrolled);
             int i = enrolled;
             cohort.Entry[i] = entry;
+            // Slots 0-3 in order: two Philox blocks.
             patient.SkipTo(SlotIneligible);
-            cohort.Ineligible[i] = patient.NextOpenUnit() < accrual.IneligibleFraction;
+            double uIneligible = patient.NextOpenUnit();
+            double uProgression = patient.NextOpenUnit();
+            double uDeath = patient.NextOpenUnit();
+            double uDropout = patient.NextOpenUnit();
+            cohort.Ineligible[i] = uIneligible < accrual.IneligibleFraction;
             int stratum = 0;
             if (strata.Count > 1)
             {
@@ -64,7 +70,7 @@ public static class CohortGenerator
                 }
             }
             cohort.Arm[i] = arm;
-            DrawTimes(cohort, i, truth, truth.Arms[arm], strata.HazardMultipliers[stratum], scenario, ref patient);
+            DrawTimes(cohort, i, truth, truth.Arms[arm], strata.HazardMultipliers[stratum], scenario, uProgression, uDeath, uDropout, ref patient);
             lastEntry = entry;
             enrolled++;
         }
@@ -74,14 +80,13 @@ public static class CohortGenerator
         cohort.AccrualEnd = closedShort && !double.IsPositiveInfinity(closeAt) ? closeAt : lastEntry;
     }
 
-    private static void DrawTimes(Cohort cohort, int i, TruthPoint truth, ArmTruth arm, double hazardMultiplier, Scenario scenario, ref RandomStream patient)
+    private static void DrawTimes(Cohort cohort, int i, TruthPoint truth, ArmTruth arm, double hazardMultiplier, Scenario scenario,
+        double uProgression, double uDeath, double uDropout, ref RandomStream patient)
     {
-        patient.SkipTo(SlotProgression);
-        double progression = arm.Progression.InverseSurvival(Scaled(patient.NextOpenUnit(), hazardMultiplier));
+        double progression = arm.Progression.InverseSurvival(Scaled(uProgression, hazardMultiplier));
         double offDrugFrom = arm.Rechallenge is null ? double.PositiveInfinity : 0;
-        cohort.Death[i] = arm.Death?.InverseSurvival(patient.NextOpenUnit()) ?? double.PositiveInfinity;
-        patient.SkipTo(SlotDropout);
-        cohort.Dropout[i] = scenario.Dropout?.InverseSurvival(patient.NextOpenUnit()) ?? double.PositiveInfinity;
+        cohort.Death[i] = arm.Death?.InverseSurvival(uDeath) ?? double.PositiveInfinity;
+        cohort.Dropout[i] = scenario.Dropout?.InverseSurvival(uDropout) ?? double.PositiveInfinity;
         if (arm.Switch is { } change)
         {
             patient.SkipTo(SlotToxicityStop);
