@@ -1,25 +1,25 @@
 using System.Collections.Immutable;
 using TrialSim.Analyses;
-using static System.FormattableString;
 
 namespace TrialSim.Scenarios;
 
 /// <summary>
 /// Reads <c>analyses:</c>, a non-empty list of analyses told apart by <c>type</c>. Checks that
-/// names are distinct and that landmark analyses can be evaluated: a landmark beyond the
-/// per-patient follow-up, or beyond the follow-up the last patient gets before an
-/// after-last-patient cut, can never be reached by everyone.
+/// names are distinct, that single-arm analyses are only used in a single-arm design and two-arm
+/// ones only with two or more arms, and that landmark analyses can be evaluated (see
+/// <see cref="AnalysisContext.TimeWithinFollowUp"/>). Two-arm types are read by
+/// <see cref="TwoArmAnalysisParser"/>.
 /// </summary>
 internal static class AnalysisSpecParser
 {
-    public const string Form = "a non-empty list of analyses, each {type: km_landmark | binomial_landmark | one_sample_logrank, ...}";
-    private static readonly string[] Types = ["km_landmark", "binomial_landmark", "one_sample_logrank"];
+    private static readonly string[] SingleArmTypes =
+        [AnalysisTypeName.KaplanMeierLandmark, AnalysisTypeName.BinomialLandmark, AnalysisTypeName.OneSampleLogRank];
+    private static readonly string[] Types = [.. SingleArmTypes, .. TwoArmAnalysisParser.Types];
+    public static readonly string Form = $"a non-empty list of analyses, each {{type: {string.Join(" | ", Types)}, ...}}";
     private static readonly string[] Common = ["type", "name", "alpha", "confidence"];
     private const double DefaultAlpha = 0.05;
 
-    /// <param name="maxPerPatient">follow_up.max_per_patient, when given.</param>
-    /// <param name="afterLastPatient">The after_last_patient follow-up, when that is the analysis time.</param>
-    public static ImmutableArray<AnalysisSpec> Parse(ScenarioNode node, double? maxPerPatient, double? afterLastPatient)
+    public static ImmutableArray<AnalysisSpec> Parse(ScenarioNode node, AnalysisContext context)
     {
         var items = node.AsList(Form);
         if (items.Count == 0) throw node.Error("no analyses", Form);
@@ -27,7 +27,7 @@ internal static class AnalysisSpecParser
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var analysis = ParseOne(item, maxPerPatient, afterLastPatient, out var nameNode);
+            var analysis = ParseOne(item, context, out var nameNode);
             if (!names.Add(analysis.Name))
                 throw nameNode.Error($"analysis name '{analysis.Name}' is used twice", "distinct analysis names (set 'name' when two analyses share a type)");
             analyses.Add(analysis);
@@ -35,17 +35,25 @@ internal static class AnalysisSpecParser
         return analyses.MoveToImmutable();
     }
 
-    private static AnalysisSpec ParseOne(ScenarioNode node, double? maxPerPatient, double? afterLastPatient, out ScenarioNode nameNode)
+    private static AnalysisSpec ParseOne(ScenarioNode node, AnalysisContext context, out ScenarioNode nameNode)
     {
         var map = node.AsMap(Form, null);
         string typeForm = $"one of: {string.Join(", ", Types)}";
         var typeNode = map.Require("type", typeForm);
         string type = typeNode.AsString(typeForm);
         if (!Types.Contains(type)) throw typeNode.Error($"unknown analysis type '{type}'", typeForm);
-        string[] specific = type switch
+        bool twoArm = TwoArmAnalysisParser.Types.Contains(type);
+        if (twoArm && context.IsSingleArm)
+            throw typeNode.Error($"{type} compares two arms but the design has a single arm",
+                $"a single-arm analysis ({string.Join(", ", SingleArmTypes)}), or arms: [...] listing two or more arms");
+        if (!twoArm && !context.IsSingleArm)
+            throw typeNode.Error($"{type} is a single-arm analysis but the design has {context.Arms.Length} arms",
+                "a two-arm analysis (single-arm analyses need a single-arm design): use landmark_rate_difference, fisher_exact or bayesian_rate "
+                + "for a landmark rate, logrank or cox for hazards, rmst_difference for restricted means");
+        string[] specific = twoArm ? TwoArmAnalysisParser.KeysOf(type) : type switch
         {
-            "km_landmark" => ["landmark", "null_survival"],
-            "binomial_landmark" => ["landmark", "null_rate"],
+            AnalysisTypeName.KaplanMeierLandmark => ["landmark", "null_survival"],
+            AnalysisTypeName.BinomialLandmark => ["landmark", "null_rate"],
             _ => ["reference"],
         };
         map.AllowOnly([.. Common, .. specific]);
@@ -57,27 +65,16 @@ internal static class AnalysisSpecParser
         double confidence = map.Get("confidence")?.AsNumberWhere("a confidence level in (0, 1)", c => c > 0 && c < 1, "is not in (0, 1)") ?? 1 - 2 * alpha;
         string form = $"{{type: {type}, {string.Join(", ", specific)}}}";
 
-        if (type == "one_sample_logrank")
+        if (twoArm) return TwoArmAnalysisParser.Parse(map, type, name, alpha, confidence, form, context);
+        if (type == AnalysisTypeName.OneSampleLogRank)
             return new OneSampleLogRankSpec(name, alpha, confidence, EventTimeModelParser.Parse(map.Require("reference", form)));
 
-        double landmark = Landmark(map.Require("landmark", form), maxPerPatient, afterLastPatient);
+        double landmark = context.TimeWithinFollowUp(map.Require("landmark", form), "landmark");
         const string probabilityForm = "a probability in (0, 1)";
-        if (type == "km_landmark")
+        if (type == AnalysisTypeName.KaplanMeierLandmark)
             return new KaplanMeierLandmarkSpec(name, alpha, confidence, landmark,
                 map.Require("null_survival", form).AsNumberWhere(probabilityForm, p => p > 0 && p < 1, "is not strictly between 0 and 1"));
         return new BinomialLandmarkSpec(name, alpha, confidence, landmark,
             map.Require("null_rate", form).AsNumberWhere(probabilityForm, p => p > 0 && p < 1, "is not strictly between 0 and 1"));
-    }
-
-    private static double Landmark(ScenarioNode node, double? maxPerPatient, double? afterLastPatient)
-    {
-        double landmark = node.AsPositive("a landmark time > 0 months");
-        if (maxPerPatient is double max && landmark > max)
-            throw node.Error(Invariant($"landmark {landmark} lies beyond follow_up.max_per_patient {max}"),
-                Invariant($"a landmark at most follow_up.max_per_patient ({max} months)"));
-        if (afterLastPatient is double followUp && landmark > followUp)
-            throw node.Error(Invariant($"landmark {landmark} lies beyond the {followUp} months the last patient is followed before analysis_time.after_last_patient"),
-                Invariant($"a landmark at most analysis_time.after_last_patient ({followUp} months)"));
-        return landmark;
     }
 }

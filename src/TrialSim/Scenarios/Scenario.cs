@@ -28,8 +28,11 @@ public sealed record Scenario(
     ImmutableArray<TruthPoint> Points,
     ImmutableArray<AnalysisSpec> Analyses)
 {
+    /// <summary>The one arm of a single-arm design (the default <see cref="Arms"/>).</summary>
+    public static ImmutableArray<Arm> SingleArm { get; } = [new Arm("single-arm", 1)];
+
     /// <summary>The arms, in the order every <see cref="TruthPoint"/> lists them; one arm for a single-arm design.</summary>
-    public ImmutableArray<Arm> Arms { get; init; } = [new Arm("single-arm", 1)];
+    public ImmutableArray<Arm> Arms { get; init; } = SingleArm;
 
     public Randomisation Randomisation { get; init; } = new SimpleRandomisation();
 

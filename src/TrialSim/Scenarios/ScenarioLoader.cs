@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TrialSim.Cohorts;
 using TrialSim.Conduct;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -15,7 +16,10 @@ namespace TrialSim.Scenarios;
 public static class ScenarioLoader
 {
     private static readonly string[] Keys =
-        ["name", "description", "seed", "replicates", "accrual", "dropout", "assessments", "follow_up", "analysis_time", "truths", "analyses"];
+        [
+            "name", "description", "seed", "replicates", "accrual", "dropout", "assessments", "follow_up", "analysis_time",
+            "arms", "randomisation", "stratification", "truths", "analyses",
+        ];
     private const string DocumentForm = "a mapping with name, accrual, analysis_time, truths and analyses";
     private const ulong DefaultSeed = 1;
     private const int DefaultReplicates = 10_000;
@@ -47,16 +51,25 @@ public static class ScenarioLoader
         string? description = map.Get("description")?.AsString("a description");
         ulong seed = map.Get("seed")?.AsUInt64("an unsigned 64-bit whole number") ?? DefaultSeed;
         int replicates = map.Get("replicates")?.AsPositiveInt("a positive whole number of replicates") ?? DefaultReplicates;
+        var arms = map.Get("arms") is ScenarioNode armsNode ? ArmsParser.Parse(armsNode) : Scenario.SingleArm;
+        var randomisation = map.Get("randomisation") is ScenarioNode randomisationNode
+            ? RandomisationParser.Parse(randomisationNode, arms) : new SimpleRandomisation();
+        var strata = map.Get("stratification") is ScenarioNode strataNode ? StratificationParser.Parse(strataNode) : Strata.None;
         var accrual = AccrualParser.Parse(map.Require("accrual", AccrualParser.Form));
         var dropout = map.Get("dropout") is ScenarioNode dropoutNode ? EventTimeModelParser.Parse(dropoutNode) : null;
         var assessments = map.Get("assessments") is ScenarioNode assessmentsNode
             ? AssessmentScheduleParser.Parse(assessmentsNode) : Cohorts.AssessmentSchedule.Continuous;
         double? maxFollowUp = map.Get("follow_up") is ScenarioNode followUpNode ? MaxFollowUp(followUpNode) : null;
         var analysisTime = AnalysisTimeParser.Parse(map.Require("analysis_time", AnalysisTimeParser.Form));
-        var points = TruthPointParser.Parse(map.Require("truths", TruthPointParser.Form));
+        var points = TruthPointParser.Parse(map.Require("truths", TruthPointParser.Form), arms);
         var analyses = AnalysisSpecParser.Parse(map.Require("analyses", AnalysisSpecParser.Form),
-            maxFollowUp, (analysisTime as AfterLastPatient)?.FollowUp);
-        return new Scenario(name, description, seed, replicates, accrual, dropout, assessments, maxFollowUp, analysisTime, points, analyses);
+            new AnalysisContext(maxFollowUp, (analysisTime as AfterLastPatient)?.FollowUp, arms, strata));
+        return new Scenario(name, description, seed, replicates, accrual, dropout, assessments, maxFollowUp, analysisTime, points, analyses)
+        {
+            Arms = arms,
+            Randomisation = randomisation,
+            Strata = strata,
+        };
     }
 
     /// <summary>

@@ -52,9 +52,10 @@ internal sealed class ScenarioMap
     /// <summary>The value under <paramref name="key"/>; a missing-field error when absent.</summary>
     public ScenarioNode Require(string key, string expected) => Get(key) ?? throw Missing(key, expected);
 
-    /// <summary>An error for a missing field, at the line of this mapping's key.</summary>
-    public ScenarioException Missing(string key, string expected) =>
-        new(Self.File, (int)Self.KeyMark.Line, (int)Self.KeyMark.Column, PathOf(key), $"missing required field '{key}'", expected);
+    /// <summary>An error for a missing field, at the line of this mapping's key; <paramref name="problem"/>
+    /// replaces the default "missing required field" when the field's meaning says more.</summary>
+    public ScenarioException Missing(string key, string expected, string? problem = null) =>
+        new(Self.File, (int)Self.KeyMark.Line, (int)Self.KeyMark.Column, PathOf(key), problem ?? $"missing required field '{key}'", expected);
 
     /// <summary>The one key of <paramref name="choices"/> that is present; an error when none or
     /// several are.</summary>
@@ -89,6 +90,6 @@ internal sealed class ScenarioMap
         return true;
     }
 
-    /// <summary>Errors about a key itself (unknown, clashing) point at the key, not its value.</summary>
-    private ScenarioNode KeyNode(string key) => new(_entries[key].Key, PathOf(key), Self.File, _entries[key].Key.Start);
+    /// <summary>The key itself as a node: errors about a key (unknown, clashing) point at the key, not its value.</summary>
+    public ScenarioNode KeyNode(string key) => new(_entries[key].Key, PathOf(key), Self.File, _entries[key].Key.Start);
 }

@@ -72,4 +72,94 @@ internal static class ScenarioExamples
         analyses:
           - {type: km_landmark, landmark: 36, null_survival: 0.15}
         """;
+
+    /// <summary>A randomised stop-vs-continue design (Gist-Ten-like) using every two-arm addition.</summary>
+    public const string TwoArm = """
+        name: Gist-Ten stop vs continue
+        seed: 2021
+        replicates: 1000
+        arms:
+          - {name: stop, ratio: 2}
+          - {name: continue}
+        randomisation:
+          blocks: [3, 6]
+        stratification:
+          - name: remission
+            levels:
+              - {name: complete, prevalence: 0.6, hazard_ratio: 0.7}
+              - {name: residual, prevalence: 0.4, hazard_ratio: 1.4}
+          - name: duration
+            levels:
+              - {name: under-12y, prevalence: 0.75}
+              - {name: over-12y, prevalence: 0.25, hazard_ratio: 0.9}
+        accrual: {target: 50, rate: 2}
+        assessments: {first: 3, then: [{every: 3, until: 24}], thereafter: 6}
+        follow_up: {max_per_patient: 36}
+        analysis_time: {after_last_patient: 12}
+        truths:
+          harmless:
+            continue:
+              progression: {exponential: {survival: {time: 12, value: 0.85}}}
+              toxicity_stop: {exponential: {rate: 0.005}}
+              switch_to: stop
+            stop:
+              progression: {cure_mixture: {landmarks: [{time: 12, survival: 0.32}, {time: 24, survival: 0.165}]}}
+              death: {exponential: {rate: 0.002}}
+              rechallenge:
+                response: 0.92
+                progression: {exponential: {median: 24}}
+          H0:
+            stop: {progression: {exponential: {rate: 0.05}}}
+            continue: {progression: {exponential: {rate: 0.05}}}
+        analyses:
+          - type: logrank
+            experimental: continue
+            control: stop
+            stratified: true
+          - type: cox
+            name: cox-ni
+            experimental: stop
+            control: continue
+            ties: breslow
+            non_inferiority_margin: 1.5
+            alpha: 0.025
+          - type: landmark_rate_difference
+            experimental: stop
+            control: continue
+            landmark: 6
+            estimator: binary
+            non_inferiority_margin: 0.15
+          - type: fisher_exact
+            experimental: continue
+            control: stop
+            landmark: 6
+          - type: bayesian_rate
+            experimental: stop
+            control: continue
+            landmark: 6
+            prior_experimental: {a: 0.5, b: 2}
+            margin: 0.1
+            threshold: 0.8
+          - type: rmst_difference
+            experimental: continue
+            control: stop
+            horizon: 12
+            non_inferiority_margin: 1
+        """;
+
+    /// <summary>The smallest valid two-arm scenario; the two-arm error cases vary one part of it.</summary>
+    public const string TwoArmMinimal = """
+        name: two-arm
+        accrual: {target: 50, rate: 2}
+        analysis_time: {after_last_patient: 12}
+        arms:
+          - {name: stop, ratio: 1}
+          - {name: continue, ratio: 1}
+        truths:
+          H0:
+            stop: {progression: {exponential: {rate: 0.1}}}
+            continue: {progression: {exponential: {rate: 0.02}}}
+        analyses:
+          - {type: logrank, experimental: continue, control: stop}
+        """;
 }

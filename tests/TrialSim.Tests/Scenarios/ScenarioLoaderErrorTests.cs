@@ -37,7 +37,7 @@ public class ScenarioLoaderErrorTests
         { "unknown model key", Model("{exponential: {rat: 0.05}}"), 5, "truths.H0.progression.exponential.rat", "one of: rate, median, survival" },
         { "unknown family", Model("{gompertz: {rate: 0.05}}"), 5, "truths.H0.progression.gompertz", "one of: exponential, weibull, piecewise_exponential, cure_mixture" },
         { "unknown analysis key", Analysis("{type: km_landmark, landmark: 36, null_rate: 0.15}"), 7, "analyses[0].null_rate", "one of: type, name, alpha, confidence, landmark, null_survival" },
-        { "unknown analysis type", Analysis("{type: cox, landmark: 36}"), 7, "analyses[0].type", "km_landmark, binomial_landmark, one_sample_logrank" },
+        { "unknown analysis type", Analysis("{type: t_test, landmark: 36}"), 7, "analyses[0].type", "km_landmark, binomial_landmark, one_sample_logrank, logrank, cox" },
         { "text where a number is expected", Model("{exponential: {rate: fast}}"), 5, "truths.H0.progression.exponential.rate", "a hazard rate per month > 0" },
         { "quoted number", Replace(2, "accrual: {target: \"20\", rate: 1}"), 2, "accrual.target", "a positive whole number of enrolled patients" },
         { "fractional count", Replace(2, "accrual: {target: 20.5, rate: 1}"), 2, "accrual.target", "a positive whole number" },

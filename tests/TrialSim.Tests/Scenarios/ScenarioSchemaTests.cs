@@ -45,7 +45,22 @@ public class ScenarioSchemaTests
         ScenarioExamples.Minimal.Replace("analysis_time: {after_last_patient: 36}", "analysis_time: {events: 20, max_calendar: 120}"),
         ScenarioExamples.Minimal.Replace("accrual: {target: 20, rate: 1}", "accrual: {target: 20, rates: [{from: 0, rate: 0.5}, {from: 6, rate: 1.5}]}\nassessments: {visits: [2, 5, 8], thereafter: none}"),
         ScenarioExamples.Minimal + "\nassessments: {continuous: true}",
+        ScenarioExamples.WithProgression("{exponential: {rate: 0.05}}, rechallenge: {response: 0.9, progression: {exponential: {median: 24}}}"),
+        ScenarioExamples.TwoArm,
+        ScenarioExamples.TwoArmMinimal,
+        ScenarioExamples.TwoArmMinimal + "\nrandomisation: {simple: true}",
+        TwoArmAnalysis("{type: cox, experimental: stop, control: continue, ties: efron, non_inferiority_margin: 1.3}"),
+        TwoArmAnalysis("{type: landmark_rate_difference, experimental: stop, control: continue, landmark: 6, estimator: kaplan_meier}"),
+        TwoArmAnalysis("{type: fisher_exact, experimental: stop, control: continue, landmark: 6, alpha: 0.1}"),
+        TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.95, prior_control: {a: 2, b: 3}}"),
+        TwoArmAnalysis("{type: rmst_difference, experimental: stop, control: continue, horizon: 12}"),
     };
+
+    private static string TwoArmAnalysis(string analysis) =>
+        ScenarioExamples.TwoArmMinimal.Replace("{type: logrank, experimental: continue, control: stop}", analysis);
+
+    private static string TwoArmContinue(string truth) =>
+        ScenarioExamples.TwoArmMinimal.Replace("continue: {progression: {exponential: {rate: 0.02}}}", $"continue: {truth}");
 
     [Theory]
     [MemberData(nameof(GoodDocuments))]
@@ -88,6 +103,39 @@ public class ScenarioSchemaTests
         ScenarioExamples.Minimal + "\nassessments: {continuous: true, first: 2}",
         ScenarioExamples.Minimal + "\nassessments: {first: 2, thereafter: monthly}",
         ScenarioExamples.Minimal + "\nassessments: {visits: [2, 5], then: [{every: 3, until: 12}]}",
+        ScenarioExamples.WithProgression("{exponential: {rate: 0.05}}, toxicity_stop: {exponential: {rate: 0.01}}, switch_to: x"),
+        ScenarioExamples.WithProgression("{exponential: {rate: 0.05}}, rechallenge: {response: 1.5, progression: {exponential: {median: 24}}}"),
+        ScenarioExamples.TwoArmMinimal.Replace("  - {name: continue, ratio: 1}\n", ""),
+        ScenarioExamples.TwoArmMinimal.Replace("{name: stop, ratio: 1}", "{name: stop, ratio: 0}"),
+        ScenarioExamples.TwoArmMinimal.Replace("{name: stop, ratio: 1}", "{name: stop, ratio: 1.5}"),
+        ScenarioExamples.TwoArmMinimal + "\nrandomisation: {blocks: []}",
+        ScenarioExamples.TwoArmMinimal + "\nrandomisation: {blocks: [2.5]}",
+        ScenarioExamples.TwoArmMinimal + "\nrandomisation: {simple: false}",
+        ScenarioExamples.TwoArmMinimal + "\nrandomisation: {simple: true, blocks: [2]}",
+        ScenarioExamples.TwoArmMinimal + "\nstratification: []",
+        ScenarioExamples.TwoArmMinimal + "\nstratification: [{name: r, levels: []}]",
+        ScenarioExamples.TwoArmMinimal + "\nstratification: [{name: r, levels: [{name: a, prevalence: 0}, {name: b, prevalence: 1}]}]",
+        ScenarioExamples.TwoArmMinimal + "\nstratification: [{name: r, levels: [{name: a, prevalence: 1.2}]}]",
+        ScenarioExamples.TwoArmMinimal + "\nstratification: [{name: r, levels: [{name: a, prevalence: 1, hazard_ratio: 0}]}]",
+        TwoArmContinue("{progression: {exponential: {rate: 0.02}}, toxicity_stop: {exponential: {rate: 0.01}}}"),
+        TwoArmContinue("{progression: {exponential: {rate: 0.02}}, switch_to: stop}"),
+        TwoArmContinue("{progression: {exponential: {rate: 0.02}}, rechallenge: {response: -0.1, progression: {exponential: {median: 24}}}}"),
+        TwoArmContinue("{progression: {exponential: {rate: 0.02}}, rechallenge: {response: 0.9}}"),
+        TwoArmAnalysis("{type: logrank, experimental: stop}"),
+        TwoArmAnalysis("{type: logrank, experimental: stop, control: continue, stratified: yes}"),
+        TwoArmAnalysis("{type: cox, experimental: stop, control: continue, non_inferiority_margin: 1}"),
+        TwoArmAnalysis("{type: cox, experimental: stop, control: continue, ties: exact}"),
+        TwoArmAnalysis("{type: landmark_rate_difference, experimental: stop, control: continue, landmark: 6, non_inferiority_margin: 0}"),
+        TwoArmAnalysis("{type: landmark_rate_difference, experimental: stop, control: continue, landmark: 6, non_inferiority_margin: 1}"),
+        TwoArmAnalysis("{type: landmark_rate_difference, experimental: stop, control: continue, landmark: 6, estimator: greenwood}"),
+        TwoArmAnalysis("{type: fisher_exact, experimental: stop, control: continue}"),
+        TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6}"),
+        TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 1}"),
+        TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.8, margin: -0.1}"),
+        TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.8, margin: 1}"),
+        TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.8, prior_control: {a: 0, b: 1}}"),
+        TwoArmAnalysis("{type: rmst_difference, experimental: stop, control: continue, horizon: 12, non_inferiority_margin: -1}"),
+        TwoArmAnalysis("{type: rmst_difference, experimental: stop, control: continue, horizon: 0}"),
     };
 
     [Theory]
@@ -125,6 +173,20 @@ public class ScenarioSchemaTests
         yield return ("kmLandmark", Analysis("{type: km_landmark, zzz: 1}"));
         yield return ("binomialLandmark", Analysis("{type: binomial_landmark, zzz: 1}"));
         yield return ("oneSampleLogrank", Analysis("{type: one_sample_logrank, zzz: 1}"));
+        string TwoArm(string text) => ScenarioExamples.TwoArmMinimal + "\n" + text;
+        yield return ("arm", ScenarioExamples.TwoArmMinimal.Replace("{name: stop, ratio: 1}", "{name: stop, ratio: 1, zzz: 1}"));
+        yield return ("randomisation", TwoArm("randomisation: {simple: true, zzz: 1}"));
+        yield return ("stratificationFactor", TwoArm("stratification: [{name: r, zzz: 1}]"));
+        yield return ("stratumLevel", TwoArm("stratification: [{name: r, levels: [{name: a, prevalence: 1, zzz: 1}]}]"));
+        yield return ("armTruth", TwoArmContinue("{progression: {exponential: {rate: 0.02}}, zzz: 1}"));
+        yield return ("rechallenge", TwoArmContinue("{progression: {exponential: {rate: 0.02}}, rechallenge: {zzz: 1}}"));
+        yield return ("logrank", TwoArmAnalysis("{type: logrank, zzz: 1}"));
+        yield return ("cox", TwoArmAnalysis("{type: cox, zzz: 1}"));
+        yield return ("landmarkRateDifference", TwoArmAnalysis("{type: landmark_rate_difference, zzz: 1}"));
+        yield return ("fisherExact", TwoArmAnalysis("{type: fisher_exact, zzz: 1}"));
+        yield return ("bayesianRate", TwoArmAnalysis("{type: bayesian_rate, zzz: 1}"));
+        yield return ("betaPrior", TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.8, prior_experimental: {zzz: 1}}"));
+        yield return ("rmstDifference", TwoArmAnalysis("{type: rmst_difference, zzz: 1}"));
     }
 
     [Fact]
