@@ -27,7 +27,9 @@ public static class BayesianRateTest
     /// groups; Events = failures (events at or before the landmark) among them. Undefined when a group has
     /// nobody evaluable: the posterior would be the prior alone and the rule would decide on no data.
     /// </returns>
-    public static AnalysisResult Analyze(ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ReadOnlySpan<byte> group, BayesianRateSpec spec)
+    /// <param name="cache">Optional memo of posterior probabilities for this spec (the simulator passes one per analysis).</param>
+    public static AnalysisResult Analyze(ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ReadOnlySpan<byte> group, BayesianRateSpec spec,
+        PosteriorProbabilityCache? cache = null)
     {
         // Alpha is not used by the rule, but a spec is checked whole so a bad one fails the same way everywhere.
         SpecChecks.RequireValid(spec);
@@ -47,8 +49,11 @@ public static class BayesianRateTest
         int events = experimental.Failures + control.Failures;
         if (experimental.Evaluable == 0 || control.Evaluable == 0) return AnalysisResult.Undefined(analysed, events);
 
-        double probability = BetaBinomialPosterior.ProbabilityExceeds(
-            experimentalPosterior.A, experimentalPosterior.B, controlPosterior.A, controlPosterior.B, spec.Margin);
+        if (cache is null || !cache.TryGet(experimental.Successes, experimental.Evaluable, control.Successes, control.Evaluable, out double probability))
+        {
+            probability = BetaBinomialPosterior.ProbabilityExceeds(experimentalPosterior.A, experimentalPosterior.B, controlPosterior.A, controlPosterior.B, spec.Margin);
+            cache?.Add(experimental.Successes, experimental.Evaluable, control.Successes, control.Evaluable, probability);
+        }
         double difference = experimentalPosterior.Mean - controlPosterior.Mean;
         double halfWidth = Normal.InvCDF(0.0, 1.0, 0.5 * (1.0 + spec.ConfidenceLevel))
             * Math.Sqrt(experimentalPosterior.Variance + controlPosterior.Variance);

@@ -6,7 +6,8 @@ namespace TrialSim.Analyses;
 public static class TrialAnalysis
 {
     /// <param name="strata">Number of strata (stratified analyses use the patients' stratum codes).</param>
-    public static AnalysisResult Analyze(AnalysisSpec spec, Comparison comparison, ObservedData observed, int strata)
+    /// <param name="cache">The analysis's posterior-probability memo (Bayesian rules only; may be null).</param>
+    public static AnalysisResult Analyze(AnalysisSpec spec, Comparison comparison, ObservedData observed, int strata, PosteriorProbabilityCache? cache = null)
     {
         var time = observed.Time;
         var isEvent = observed.IsEvent;
@@ -32,7 +33,7 @@ public static class TrialAnalysis
             CoxSpec cox => CoxTest.Analyze(time, isEvent, groups, stratum, cox.Stratified ? strata : 1, cox),
             LandmarkRateDifferenceSpec rates => LandmarkRateDifferenceTest.Analyze(time, isEvent, groups, rates),
             FisherExactSpec fisher => FisherExactTest.Analyze(time, isEvent, groups, fisher),
-            BayesianRateSpec bayes => BayesianRateTest.Analyze(time, isEvent, groups, bayes),
+            BayesianRateSpec bayes => BayesianRateTest.Analyze(time, isEvent, groups, bayes, cache),
             RestrictedMeanSpec rmst => RestrictedMeanTest.Analyze(time, isEvent, groups, rmst),
             _ => throw new NotSupportedException(spec.GetType().Name),
         };

@@ -16,6 +16,8 @@ public sealed class SimulationPlan
     /// <summary>[point][analysis].</summary>
     public double[][] TrueValues { get; }
     public int MaxBlockSize { get; }
+    /// <summary>Per analysis: the posterior-probability memo of a Bayesian rule, else null.</summary>
+    public PosteriorProbabilityCache?[] PosteriorCaches { get; }
 
     private SimulationPlan(Scenario scenario, ulong seed)
     {
@@ -34,6 +36,7 @@ public sealed class SimulationPlan
             for (int a = 0; a < analyses.Length; a++)
                 TrueValues[p][a] = AnalysisTruth.TrueValue(analyses[a], Comparisons[a], scenario.Points[p], scenario);
         }
+        PosteriorCaches = analyses.Select(a => a is BayesianRateSpec ? new PosteriorProbabilityCache() : null).ToArray();
         MaxBlockSize = scenario.Randomisation is PermutedBlockRandomisation blocks ? blocks.BlockSizes.Max() : 1;
     }
 

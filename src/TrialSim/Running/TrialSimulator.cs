@@ -25,7 +25,7 @@ public static class TrialSimulator
         var analyses = scenario.Analyses;
         int strata = scenario.Strata.Count;
         for (int a = 0; a < analyses.Length; a++)
-            workspace.Results[a] = TrialAnalysis.Analyze(analyses[a], plan.Comparisons[a], observed, strata);
+            workspace.Results[a] = TrialAnalysis.Analyze(analyses[a], plan.Comparisons[a], observed, strata, plan.PosteriorCaches[a]);
 
         int enrolled = observed.EnrolledAtCut;
         return new TrialOutcome(

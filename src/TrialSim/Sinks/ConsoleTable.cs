@@ -53,7 +53,8 @@ public static class ConsoleTable
 
     private static string Percent(double value) => double.IsNaN(value) ? "-" : (100 * value).ToString("F1", CultureInfo.InvariantCulture) + "%";
     private static string Number(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);
-    private static string Signed(double value) => double.IsNaN(value) ? "-" : value.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture);
+    // Round first: a tiny negative would otherwise print as "-+0.0000".
+    private static string Signed(double value) => double.IsNaN(value) ? "-" : (Math.Round(value, 4) + 0.0).ToString("+0.0000;-0.0000;+0.0000", CultureInfo.InvariantCulture);
     private static string Paren(double value) => double.IsNaN(value) ? "" : "(" + value.ToString("F4", CultureInfo.InvariantCulture) + ")";
     private static string Truncate(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
 }

@@ -1,3 +1,4 @@
+using TrialSim.Scenarios;
 using TrialSim.Analyses;
 using TrialSim.Cohorts;
 using TrialSim.Conduct;
@@ -61,5 +62,38 @@ public class TrialSimulatorTest
         CohortGenerator.Generate(large, largeScenario, largeScenario.Points[0], randomiser, stream);
         Assert.Equal(small.Progression, large.Progression.AsSpan(0, 20).ToArray());
         Assert.Equal(small.Entry, large.Entry.AsSpan(0, 20).ToArray());
+    }
+}
+
+public class TwoArmTrialSimulatorTest
+{
+    /// <summary>Gist-Ten as shipped (Bayesian rule with its memo, Fisher, log-rank, Cox, RMST, rechallenge, switching):
+    /// after warm-up, a trial allocates nothing.</summary>
+    [Fact]
+    public void Simulating_a_gist_ten_trial_allocates_nothing()
+    {
+        var plan = SimulationPlan.Compile(ScenarioLoader.Load(TrialSim.Tests.Cli.CliRunner.ShippedScenario("gist-ten.yaml")));
+        var workspace = new TrialWorkspace(plan);
+        for (uint r = 0; r < 3000; r++) TrialSimulator.Simulate(plan, 1, r, workspace); // warm up, and fill the posterior memo
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (uint r = 0; r < 1000; r++) TrialSimulator.Simulate(plan, 1, r, workspace); // the same replicates: memo hits only
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Posterior_memo_returns_the_computed_probability()
+    {
+        var plan = SimulationPlan.Compile(ScenarioLoader.Load(TrialSim.Tests.Cli.CliRunner.ShippedScenario("gist-ten.yaml")));
+        var workspace = new TrialWorkspace(plan);
+        int bayes = plan.Scenario.Analyses.IndexOf(plan.Scenario.Analyses.First(a => a is BayesianRateSpec));
+        for (uint r = 0; r < 200; r++)
+        {
+            TrialSimulator.Simulate(plan, 0, r, workspace);
+            var memo = workspace.Results[bayes];
+            var observed = workspace.Observed;
+            var direct = TrialAnalysis.Analyze(plan.Scenario.Analyses[bayes], plan.Comparisons[bayes], observed, 1, cache: null);
+            Assert.Equal(direct, memo);
+        }
+        Assert.True(plan.PosteriorCaches[bayes]!.Count > 0);
     }
 }
