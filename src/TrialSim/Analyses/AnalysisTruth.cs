@@ -16,8 +16,10 @@ public static class AnalysisTruth
     {
         var strata = scenario.Strata;
         double Pfs(int arm, double time) => TrueSurvival.ProgressionFree(truth, arm, strata, time);
+        // Identical arm truths have hazard ratio 1 whatever their shape; otherwise a single ratio exists when both hazards are constant.
         double HazardRatio() =>
-            TrueSurvival.ConstantHazard(truth, comparison.Experimental) is double e && TrueSurvival.ConstantHazard(truth, comparison.Control) is double c
+            truth.Arms[comparison.Experimental] == truth.Arms[comparison.Control] ? 1.0
+            : TrueSurvival.ConstantHazard(truth, comparison.Experimental) is double e && TrueSurvival.ConstantHazard(truth, comparison.Control) is double c
                 ? e / c : double.NaN;
         return spec switch
         {
