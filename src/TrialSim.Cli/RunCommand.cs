@@ -43,6 +43,7 @@ internal static class RunCommand
 
         string summaryPath = Path.Combine(outDirectory, "summary.parquet");
         string trialsPath = Path.Combine(outDirectory, "trials.parquet");
+        string armsPath = Path.Combine(outDirectory, "arms.parquet");
         var provisional = new SimulationResult(scenario, seed ?? scenario.Seed, replicates ?? scenario.Replicates, [], TimeSpan.Zero);
         var metadata = RunMetadata.For(provisional, ScenarioLoader.Hash(text));
 
@@ -54,9 +55,10 @@ internal static class RunCommand
             progress.Finish();
             trialsSink?.Complete();
             SummaryParquetSink.Write(result, summaryPath, metadata);
+            ArmsParquetSink.Write(result, armsPath, metadata);
             ConsoleTable.Write(result, output);
             output.WriteLine();
-            output.WriteLine($"wrote {summaryPath}" + (writeTrials ? $" and {trialsPath}" : ""));
+            output.WriteLine($"wrote {summaryPath}, {armsPath}" + (writeTrials ? $" and {trialsPath}" : ""));
             double trialsPerSecond = (double)result.Replicates * scenario.Points.Length / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
             output.WriteLine($"{result.Replicates * scenario.Points.Length:N0} trials in {result.Elapsed.TotalSeconds:F2} s ({trialsPerSecond:N0} trials/s)");
             return 0;

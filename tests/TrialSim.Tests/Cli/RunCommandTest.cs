@@ -6,16 +6,18 @@ namespace TrialSim.Tests.Cli;
 public class RunCommandTest
 {
     /// <summary>Counter-based streams and fixed-order merging: the bytes do not depend on the thread count.</summary>
-    [Fact]
-    public void Output_is_byte_identical_for_one_and_two_threads()
+    [Theory]
+    [InlineData("ssg-xxv-as-run.yaml")]
+    [InlineData("gist-ten.yaml")]
+    public void Output_is_byte_identical_for_one_and_two_threads(string name)
     {
         using var directory = new TemporaryDirectory();
-        string scenario = CliRunner.ShippedScenario("ssg-xxv-as-run.yaml");
+        string scenario = CliRunner.ShippedScenario(name);
         var one = CliRunner.Run("run", scenario, "--replicates", "3000", "--threads", "1", "--trials", "--quiet", "--out", directory.File("t1"));
         var two = CliRunner.Run("run", scenario, "--replicates", "3000", "--threads", "2", "--trials", "--quiet", "--out", directory.File("t2"));
         Assert.True(one.ExitCode == 0, one.Error);
         Assert.True(two.ExitCode == 0, two.Error);
-        foreach (string file in new[] { "summary.parquet", "trials.parquet" })
+        foreach (string file in new[] { "summary.parquet", "arms.parquet", "trials.parquet" })
         {
             byte[] a = File.ReadAllBytes(Path.Combine(directory.File("t1"), file));
             byte[] b = File.ReadAllBytes(Path.Combine(directory.File("t2"), file));
@@ -102,5 +104,23 @@ public class RunCommandTest
         Assert.Contains($"bad.yaml:{line}:", run.Error);
         Assert.Contains("accrual.rate", run.Error);
         Assert.False(Directory.Exists(directory.File("out")));
+    }
+}
+
+public class ArmsOutputTest
+{
+    [Fact]
+    public async Task Arms_file_has_one_row_per_point_and_arm()
+    {
+        using var directory = new TemporaryDirectory();
+        var run = CliRunner.Run("run", CliRunner.ShippedScenario("gist-ten.yaml"), "--replicates", "300", "--quiet", "--out", directory.Path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(directory.File("arms.parquet"));
+        using var rowGroup = reader.OpenRowGroupReader(0);
+        Assert.Equal(2 * 2, rowGroup.RowCount); // two truths x stop, continue
+        var field = (Parquet.Schema.DataField)reader.Schema.Fields.Single(f => f.Name == "months_off_drug_per_patient_mean");
+        var months = new double[rowGroup.RowCount];
+        await rowGroup.ReadAsync<double>(field, months);
+        Assert.True(months[0] > months[1], "the stop arm spends longer off the drug than the continue arm");
     }
 }
