@@ -1,4 +1,3 @@
-using Parquet;
 using TrialSim.Aggregation;
 using TrialSim.Running;
 
@@ -15,7 +14,7 @@ public static class ArmsParquetSink
         var arm = columns.Add<int>("arm");
         var armName = columns.AddString("arm_name");
         var replicates = columns.Add<long>("replicates");
-        var doubles = DoubleColumns.Select(c => (Column: columns.Add<double>(c.Name), c.Value)).ToArray();
+        var appendDoubles = columns.AddDoubles(DoubleColumns);
         foreach (var row in result.ArmRows)
         {
             point.Append(row.PointIndex);
@@ -23,15 +22,9 @@ public static class ArmsParquetSink
             arm.Append(row.ArmIndex);
             armName.Append(row.ArmName);
             replicates.Append(row.Replicates);
-            foreach (var (column, value) in doubles) column.Append(value(row));
+            appendDoubles(row);
         }
-        AtomicFile.Write(path, stream =>
-        {
-            var writer = ParquetWriter.CreateAsync(columns.Schema(), stream).GetAwaiter().GetResult();
-            writer.CustomMetadata = new Dictionary<string, string>(metadata);
-            columns.WriteRowGroup(writer);
-            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        });
+        columns.WriteFile(path, metadata);
     }
 
     /// <summary>The numeric columns of arms.parquet, in order; README documents each.</summary>

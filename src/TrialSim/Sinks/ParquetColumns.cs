@@ -29,6 +29,27 @@ internal sealed class ParquetColumns
 
     public int RowCount => _columns.Count == 0 ? 0 : _columns[0].Count;
 
+    /// <summary>Adds one double column per (name, value) pair, in order, and returns a function that
+    /// appends a row's values to them.</summary>
+    public Action<TRow> AddDoubles<TRow>(IReadOnlyList<(string Name, Func<TRow, double> Value)> definitions)
+    {
+        var columns = definitions.Select(d => (Column: Add<double>(d.Name), d.Value)).ToArray();
+        return row =>
+        {
+            foreach (var (column, value) in columns) column.Append(value(row));
+        };
+    }
+
+    /// <summary>Writes every row so far as one row group of a new file, atomically (temporary file, then rename).</summary>
+    public void WriteFile(string path, IReadOnlyDictionary<string, string> metadata) =>
+        AtomicFile.Write(path, stream =>
+        {
+            var writer = ParquetWriter.CreateAsync(Schema(), stream).GetAwaiter().GetResult();
+            writer.CustomMetadata = new Dictionary<string, string>(metadata);
+            WriteRowGroup(writer);
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
+
     public void WriteRowGroup(ParquetWriter writer)
     {
         using var rowGroup = writer.CreateRowGroup();

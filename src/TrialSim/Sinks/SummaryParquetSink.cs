@@ -1,4 +1,3 @@
-using Parquet;
 using TrialSim.Aggregation;
 using TrialSim.Running;
 
@@ -15,7 +14,7 @@ public static class SummaryParquetSink
         var analysis = columns.AddString("analysis");
         var analysisType = columns.AddString("analysis_type");
         var replicates = columns.Add<long>("replicates");
-        var doubles = DoubleColumns.Select(c => (Column: columns.Add<double>(c.Name), c.Value)).ToArray();
+        var appendDoubles = columns.AddDoubles(DoubleColumns);
 
         foreach (var row in result.Rows)
         {
@@ -24,16 +23,10 @@ public static class SummaryParquetSink
             analysis.Append(row.AnalysisName);
             analysisType.Append(row.AnalysisType);
             replicates.Append(row.Replicates);
-            foreach (var (column, value) in doubles) column.Append(value(row));
+            appendDoubles(row);
         }
 
-        AtomicFile.Write(path, stream =>
-        {
-            var writer = ParquetWriter.CreateAsync(columns.Schema(), stream).GetAwaiter().GetResult();
-            writer.CustomMetadata = new Dictionary<string, string>(metadata);
-            columns.WriteRowGroup(writer);
-            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        });
+        columns.WriteFile(path, metadata);
     }
 
     /// <summary>The numeric columns of summary.parquet, in order; README documents each.</summary>
