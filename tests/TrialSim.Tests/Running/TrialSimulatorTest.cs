@@ -25,10 +25,7 @@ public class TrialSimulatorTest
         var plan = SimulationPlan.Compile(ScannedScenario(), 1);
         var workspace = new TrialWorkspace(plan);
         for (uint r = 0; r < 50; r++) TrialSimulator.Simulate(plan, 0, r, workspace); // warm up (JIT, statics)
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (uint r = 50; r < 1050; r++) TrialSimulator.Simulate(plan, 0, r, workspace);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, AllocationMeter.SteadyStateBytes(() => { for (uint r = 50; r < 1050; r++) TrialSimulator.Simulate(plan, 0, r, workspace); }));
     }
 
     /// <summary>Same seed and replicate: the same trial, whatever ran before on the workspace.</summary>
@@ -75,9 +72,8 @@ public class TwoArmTrialSimulatorTest
         var plan = SimulationPlan.Compile(ScenarioLoader.Load(TrialSim.Tests.Cli.CliRunner.ShippedScenario("gist-ten.yaml")));
         var workspace = new TrialWorkspace(plan);
         for (uint r = 0; r < 3000; r++) TrialSimulator.Simulate(plan, 1, r, workspace); // warm up, and fill the posterior memo
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (uint r = 0; r < 1000; r++) TrialSimulator.Simulate(plan, 1, r, workspace); // the same replicates: memo hits only
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The same replicates again: memo hits only.
+        Assert.Equal(0, AllocationMeter.SteadyStateBytes(() => { for (uint r = 0; r < 1000; r++) TrialSimulator.Simulate(plan, 1, r, workspace); }));
     }
 
     [Fact]
