@@ -56,6 +56,7 @@ internal static class RunCommand
             trialsSink?.Complete();
             SummaryParquetSink.Write(result, summaryPath, metadata);
             ArmsParquetSink.Write(result, armsPath, metadata);
+            if (!result.LookRows.IsEmpty) LooksParquetSink.Write(result, Path.Combine(outDirectory, "looks.parquet"), metadata);
             ConsoleTable.Write(result, output);
             output.WriteLine();
             output.WriteLine($"wrote {summaryPath}, {armsPath}" + (writeTrials ? $" and {trialsPath}" : ""));

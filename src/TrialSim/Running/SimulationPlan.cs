@@ -16,6 +16,13 @@ public sealed class SimulationPlan
     /// <summary>[point][analysis].</summary>
     public double[][] TrueValues { get; }
     public int MaxBlockSize { get; }
+    /// <summary>Interim looks with information fractions resolved to event counts; empty without interim design.</summary>
+    public Conduct.AnalysisTime[] InterimLooks { get; }
+    /// <summary>Index of the monitored analysis, or -1.</summary>
+    public int MonitorIndex { get; }
+    public SequentialMonitor? Monitor { get; }
+    /// <summary>Interim looks plus the final analysis.</summary>
+    public int LookCount => InterimLooks.Length + 1;
     /// <summary>Per analysis: the posterior-probability memo of a Bayesian rule, else null.</summary>
     public PosteriorProbabilityCache?[] PosteriorCaches { get; }
 
@@ -37,7 +44,23 @@ public sealed class SimulationPlan
                 TrueValues[p][a] = AnalysisTruth.TrueValue(analyses[a], Comparisons[a], scenario.Points[p], scenario);
         }
         PosteriorCaches = analyses.Select(a => a is BayesianRateSpec ? new PosteriorProbabilityCache() : null).ToArray();
+        (InterimLooks, MonitorIndex, Monitor) = CompileInterim(scenario);
         MaxBlockSize = scenario.Randomisation is PermutedBlockRandomisation blocks ? blocks.BlockSizes.Max() : 1;
+    }
+
+    private static (Conduct.AnalysisTime[], int, SequentialMonitor?) CompileInterim(Scenario scenario)
+    {
+        if (scenario.Interim is not { } interim) return ([], -1, null);
+        int monitor = -1;
+        for (int a = 0; a < scenario.Analyses.Length; a++) if (scenario.Analyses[a].Name == interim.Monitor) monitor = a;
+        if (monitor < 0) throw new ArgumentException($"the monitored analysis '{interim.Monitor}' is not among the analyses");
+        double planned = interim.PlannedInformation
+            ?? (scenario.AnalysisTime is Conduct.AtEventCount final ? final.Events
+                : scenario.AnalysisTime is Conduct.AtEvaluable evaluable ? evaluable.Patients
+                : throw new ArgumentException("interim looks need planned_information unless the final analysis is event- or evaluable-driven"));
+        var looks = interim.Looks.Select(look => look is Conduct.AtInformationFraction f
+            ? new Conduct.AtEventCount((int)Math.Ceiling(f.Fraction * planned - 1e-9), null) : look).ToArray();
+        return (looks, monitor, new SequentialMonitor(interim, scenario.Analyses[monitor], planned));
     }
 
     public static SimulationPlan Compile(Scenario scenario, ulong? seed = null) => new(scenario, seed ?? scenario.Seed);

@@ -1,0 +1,15 @@
+namespace TrialSim.Running;
+
+/// <summary>
+/// The observed information at looks 0..Look (integers: events or evaluable patients), which is
+/// all a trial's group-sequential bounds at that look depend on. Event-driven looks repeat the same
+/// vector in most trials, so bounds are computed once per distinct vector.
+/// </summary>
+internal readonly record struct BoundaryKey(int Look, bool Final, int I0, int I1, int I2, int I3, int I4, int I5, int I6, int I7, int I8, int I9, int I10)
+{
+    public static BoundaryKey From(int look, bool final, ReadOnlySpan<double> information)
+    {
+        int At(int k) => k <= look ? (int)information[k] : -1;
+        return new BoundaryKey(look, final, At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using MathNet.Numerics.Distributions;
+using TrialSim.Analyses;
+using TrialSim.Decisions;
+
+namespace TrialSim.Running;
+
+/// <summary>
+/// Applies a scenario's stopping rule to the monitored analysis at one look. Group-sequential
+/// bounds come from the information observed so far in this trial: the spending function is
+/// evaluated at observed / planned information (1 at the final look, which spends what is left),
+/// and the correlations from the observed information itself, so over- or under-running looks keep
+/// alpha.
+/// </summary>
+public sealed class SequentialMonitor
+{
+    private readonly InterimDesign _design;
+    private readonly double _alpha;
+    private readonly double _plannedInformation;
+    private readonly bool _informationIsEvents;
+    private readonly ConcurrentDictionary<BoundaryKey, (double Efficacy, double Futility)> _bounds = new();
+
+    public SequentialMonitor(InterimDesign design, AnalysisSpec monitored, double plannedInformation)
+    {
+        _design = design;
+        _alpha = monitored.Alpha;
+        _plannedInformation = plannedInformation;
+        _informationIsEvents = monitored is LogRankSpec or CoxSpec or OneSampleLogRankSpec;
+    }
+
+    /// <summary>Information of a monitored result: events for hazard-based tests, else patients analysed (evaluable).</summary>
+    public double InformationOf(in AnalysisResult result) => _informationIsEvents ? result.Events : result.Analysed;
+
+    /// <summary>z statistic of a one-sided p-value, larger = benefit.</summary>
+    public static double ZOf(in AnalysisResult result)
+    {
+        if (double.IsNaN(result.PValue) || double.IsNaN(result.Estimate)) return double.NaN;
+        double p = Math.Clamp(result.PValue, 1e-300, 1 - 1e-16);
+        return -Normal.InvCDF(0, 1, p);
+    }
+
+    /// <summary>Decides look <paramref name="look"/> and fills its record. <paramref name="information"/> holds the
+    /// information of looks 0..look-1 and receives this look's.</summary>
+    public LookDecision Decide(int look, bool isFinal, in AnalysisResult monitored, Span<double> information, ref LookRecord record)
+    {
+        double info = InformationOf(monitored);
+        information[look] = info;
+        record.Information = info;
+        switch (_design.Rule)
+        {
+            case GroupSequentialRule rule:
+            {
+                double z = ZOf(monitored);
+                record.Z = z;
+                var (efficacy, futility) = Bounds(rule, look, isFinal, information);
+                record.EfficacyBound = efficacy;
+                record.FutilityBound = futility;
+                if (z >= efficacy) return LookDecision.Efficacy;
+                if (!isFinal && z <= futility) return LookDecision.Futility;
+                return isFinal ? LookDecision.NoRejection : LookDecision.Continue;
+            }
+            case SimonRule simon:
+            {
+                // Successes among the evaluable patients (evaluable minus failures by the landmark).
+                int successes = monitored.Analysed - monitored.Events;
+                record.Z = successes;
+                record.EfficacyBound = simon.Design.MaxResponses + 1;
+                record.FutilityBound = isFinal ? double.NaN : simon.Design.FirstStageMaxResponses;
+                if (!isFinal) return successes <= simon.Design.FirstStageMaxResponses ? LookDecision.Futility : LookDecision.Continue;
+                return successes > simon.Design.MaxResponses ? LookDecision.Efficacy : LookDecision.NoRejection;
+            }
+            case BayesianMonitoringRule bayes:
+            {
+                // The Bayesian analysis reports 1 - posterior probability as its p-value.
+                double posterior = double.IsNaN(monitored.Estimate) ? double.NaN : 1 - monitored.PValue;
+                record.Z = posterior;
+                record.EfficacyBound = isFinal ? double.NaN : bayes.EfficacyThreshold;
+                record.FutilityBound = isFinal ? double.NaN : bayes.HarmThreshold ?? double.NaN;
+                if (isFinal) return monitored.Reject ? LookDecision.Efficacy : LookDecision.NoRejection;
+                if (posterior >= bayes.EfficacyThreshold) return LookDecision.Efficacy;
+                if (bayes.HarmThreshold is double harm && posterior <= harm) return LookDecision.Futility;
+                return LookDecision.Continue;
+            }
+            default:
+                throw new NotSupportedException(_design.Rule.GetType().Name);
+        }
+    }
+
+    private (double Efficacy, double Futility) Bounds(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information)
+    {
+        var key = BoundaryKey.From(look, isFinal, information);
+        if (_bounds.TryGetValue(key, out var bounds)) return bounds;
+        bounds = ComputeBounds(rule, look, isFinal, information);
+        _bounds.TryAdd(key, bounds);
+        return bounds;
+    }
+
+    private (double Efficacy, double Futility) ComputeBounds(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information)
+    {
+        int looks = look + 1;
+        Span<double> spending = stackalloc double[looks];
+        Span<double> relative = stackalloc double[looks];
+        Span<double> efficacy = stackalloc double[looks];
+        Span<double> futility = stackalloc double[looks];
+        double last = Math.Max(information[look], 1e-12);
+        double previous = 0;
+        for (int k = 0; k < looks; k++)
+        {
+            // Spending time: observed over planned, kept strictly increasing and below 1 until the final look.
+            double t = isFinal && k == look ? 1.0 : Math.Min(information[k] / _plannedInformation, 1 - 1e-6);
+            t = Math.Max(t, previous + 1e-9);
+            spending[k] = t;
+            previous = t;
+            relative[k] = Math.Max(information[k], 1e-12) / last;
+        }
+        var futilityRule = rule.Futility switch
+        {
+            FixedZFutility or BetaSpendingFutility => rule.Futility,
+            _ => null, // hazard-ratio and conditional-power rules are applied directly below
+        };
+        if (rule.Efficacy is FixedEfficacyBoundary fixedBoundary)
+            return (fixedBoundary.Z[Math.Min(look, fixedBoundary.Z.Length - 1)], FutilityBound(rule, look, isFinal, information, futility, fixedBoundary.Z[^1]));
+        GroupSequentialBoundaries.Compute(spending, relative, _alpha, rule.Efficacy, futilityRule, efficacy, futility);
+        return (efficacy[look], FutilityBound(rule, look, isFinal, information, futility, efficacy[look]));
+    }
+
+    private double FutilityBound(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information, ReadOnlySpan<double> futility, double efficacyHere)
+    {
+        if (isFinal || rule.Futility is null) return double.NegativeInfinity;
+        switch (rule.Futility)
+        {
+            case FixedZFutility f:
+                return look < f.Z.Length ? f.Z[look] : double.NegativeInfinity;
+            case BetaSpendingFutility:
+                return futility[look];
+            case HazardRatioFutility hr:
+                // Log-rank information for 1:1 allocation is about events / 4.
+                return GroupSequentialBoundaries.HazardRatioToZ(hr.MaxHazardRatio, information[look] / 4);
+            case ConditionalPowerFutility cp:
+            {
+                // Conditional power under the current trend against the final bound the design would
+                // have if the remaining information arrived as planned: solve for the z at which it equals
+                // the threshold (conditional power increases with z), by bisection.
+                double t = Math.Min(information[look] / _plannedInformation, 1 - 1e-6);
+                double finalBound = PlannedFinalBound(rule, look, information);
+                double low = -10, high = efficacyHere;
+                for (int iteration = 0; iteration < 100; iteration++)
+                {
+                    double middle = 0.5 * (low + high);
+                    double power = GroupSequentialBoundaries.ConditionalPower(middle, t, finalBound, GroupSequentialBoundaries.CurrentTrendDrift(middle, t));
+                    if (power < cp.MinConditionalPower) low = middle; else high = middle;
+                }
+                return low;
+            }
+            default:
+                throw new NotSupportedException(rule.Futility.GetType().Name);
+        }
+    }
+
+    /// <summary>The final efficacy bound if the information so far is followed by the planned final information.</summary>
+    private double PlannedFinalBound(GroupSequentialRule rule, int look, ReadOnlySpan<double> information)
+    {
+        if (rule.Efficacy is FixedEfficacyBoundary fixedBoundary) return fixedBoundary.Z[^1];
+        int looks = look + 2;
+        Span<double> spending = stackalloc double[looks];
+        Span<double> relative = stackalloc double[looks];
+        Span<double> efficacy = stackalloc double[looks];
+        Span<double> futility = stackalloc double[looks];
+        double previous = 0;
+        for (int k = 0; k <= look; k++)
+        {
+            double t = Math.Max(Math.Min(information[k] / _plannedInformation, 1 - 1e-6), previous + 1e-9);
+            spending[k] = t;
+            relative[k] = t;
+            previous = t;
+        }
+        spending[looks - 1] = 1;
+        relative[looks - 1] = 1;
+        GroupSequentialBoundaries.Compute(spending, relative, _alpha, rule.Efficacy, null, efficacy, futility);
+        return efficacy[looks - 1];
+    }
+}

@@ -1,0 +1,115 @@
+using TrialSim.Analyses;
+using TrialSim.Cohorts;
+using TrialSim.Conduct;
+using TrialSim.Decisions;
+using TrialSim.Distributions;
+using TrialSim.Running;
+using TrialSim.Scenarios;
+using static TrialSim.Tests.Running.TestScenarios;
+
+namespace TrialSim.Tests.Running;
+
+/// <summary>Designs with interim looks against exact answers, within 3 Monte Carlo standard errors (fixed seeds).</summary>
+public class SequentialDesignTest
+{
+    private static readonly LogRankSpec LogRank = new("logrank", 0.025, 0.95, "experimental", "control", false);
+
+    private static Scenario GroupSequential(EventTimeModel experimental, EventTimeModel control, AnalysisTime[] looks, int finalEvents, int replicates,
+        FutilityRule? futility = null) =>
+        SingleArm(400, control, analysisTime: new AtEventCount(finalEvents, null), accrualRate: 400 / 24.0, replicates: replicates) with
+        {
+            Arms = [new Arm("experimental", 1), new Arm("control", 1)],
+            Randomisation = new PermutedBlockRandomisation([2, 4]),
+            Points = [new TruthPoint("truth", [new ArmTruth(experimental), new ArmTruth(control)])],
+            Analyses = [LogRank],
+            Interim = new InterimDesign([.. looks], "logrank", new GroupSequentialRule(new SpendingEfficacyBoundary(new LanDeMetsOBrienFleming()), futility), null),
+        };
+
+    /// <summary>
+    /// Three-look O'Brien-Fleming log-rank design at 100 / 150 / 200 events under equal hazards: the
+    /// probability of stopping at each look is the design's exit probability under H0 (by numerical
+    /// integration), and the total is alpha.
+    /// </summary>
+    [Fact]
+    public void OBrien_Fleming_stopping_probabilities_under_H0_match_the_design()
+    {
+        var model = ExponentialModel.WithMedian(12);
+        var scenario = GroupSequential(model, model, [new AtEventCount(100, null), new AtEventCount(150, null)], 200, 20_000);
+        var result = SimulationRunner.Run(scenario, new RunOptions(Threads: 2));
+        var fractions = new[] { 0.5, 0.75, 1.0 };
+        var efficacy = new double[3];
+        var futility = new double[3];
+        GroupSequentialBoundaries.Compute(fractions, fractions, 0.025, new SpendingEfficacyBoundary(new LanDeMetsOBrienFleming()), null, efficacy, futility);
+        Assert.Equal(2.96259, efficacy[0], 4);
+        var exit = new double[3];
+        var futilityExit = new double[3];
+        GroupSequentialBoundaries.CrossingProbabilities(fractions, efficacy, [double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity], 0, exit, futilityExit);
+        var looks = result.LookRows.OrderBy(r => r.Look).ToArray();
+        Assert.Equal(3, looks.Length);
+        for (int k = 0; k < 3; k++)
+        {
+            WithinThreeMcse(exit[k], looks[k].StopEfficacyRate, ProportionMcse(exit[k], looks[k].Replicates), $"P(stop for efficacy at look {k + 1})");
+            Assert.Equal(efficacy[k], looks[k].EfficacyBound.Mean, 6); // the event counts hit the plan exactly
+        }
+        var row = Assert.Single(result.Rows);
+        WithinThreeMcse(0.025, row.RejectionRate, ProportionMcse(0.025, row.Replicates), "overall type I error");
+    }
+
+    /// <summary>
+    /// Looks at calendar months 20 and 30 see event counts that vary from trial to trial; the bounds
+    /// are recomputed from the information each trial observes, so the type I error stays at alpha.
+    /// </summary>
+    [Fact]
+    public void Type_I_error_holds_when_looks_see_unplanned_event_counts()
+    {
+        var model = ExponentialModel.WithMedian(12);
+        var scenario = GroupSequential(model, model, [new AtCalendarTime(20), new AtCalendarTime(30)], 200, 20_000);
+        var result = SimulationRunner.Run(scenario, new RunOptions(Threads: 2));
+        var looks = result.LookRows.OrderBy(r => r.Look).ToArray();
+        Assert.True(looks[0].Information.Mean > 0 && looks[0].Information.Mean < 200);
+        var row = Assert.Single(result.Rows);
+        WithinThreeMcse(0.025, row.RejectionRate, ProportionMcse(0.025, row.Replicates), "type I error with calendar looks");
+    }
+
+    /// <summary>A trial stopped at a look enrols nobody after it: expected sample size falls below the maximum under H1.</summary>
+    [Fact]
+    public void Stopping_early_stops_enrolment()
+    {
+        var control = ExponentialModel.WithMedian(12);
+        var scenario = GroupSequential(new ExponentialModel(control.Rate * 0.6), control, [new AtEventCount(60, null), new AtEventCount(120, null)], 180, 2_000);
+        var result = SimulationRunner.Run(scenario, new RunOptions(Threads: 2));
+        var row = Assert.Single(result.Rows);
+        var looks = result.LookRows.OrderBy(r => r.Look).ToArray();
+        Assert.True(looks[0].StopEfficacyRate + looks[1].StopEfficacyRate > 0.3, "early efficacy stops are common at HR 0.6");
+        Assert.True(row.Enrolled.Mean < 400, $"mean enrolled {row.Enrolled.Mean} should fall below 400");
+        Assert.True(row.Events.Mean < 180);
+    }
+
+    /// <summary>
+    /// Simon's optimal design for SSG XXV's hypotheses (p0 0.15, p1 0.35, alpha 0.05, power 0.8),
+    /// simulated with everyone followed to the landmark: rejection and early stopping reproduce the
+    /// design's exact binomial probabilities.
+    /// </summary>
+    [Fact]
+    public void Simon_design_reproduces_its_exact_operating_characteristics()
+    {
+        var design = SimonSearch.Optimal(0.15, 0.35, 0.05, 0.20);
+        var stage1 = new AtEvaluable(design.FirstStageSize, 36);
+        var final = new AtEvaluable(design.TotalSize, 36);
+        var spec = new BinomialLandmarkSpec("binomial-36", 0.05, 0.90, 36, 0.15);
+        foreach (double p in new[] { 0.15, 0.35 })
+        {
+            var scenario = SingleArm(design.TotalSize, ExponentialModel.ThroughLandmark(36, p), analysisTime: final, replicates: 20_000, analyses: spec) with
+            {
+                Interim = new InterimDesign([stage1], "binomial-36", new SimonRule(design), null),
+            };
+            var result = SimulationRunner.Run(scenario, new RunOptions(Threads: 2));
+            var row = Assert.Single(result.Rows);
+            double reject = design.RejectionProbability(p);
+            double earlyStop = design.EarlyStopProbability(p);
+            WithinThreeMcse(reject, row.RejectionRate, ProportionMcse(reject, row.Replicates), $"Simon rejection at p = {p}");
+            var first = result.LookRows.Single(r => r.Look == 0);
+            WithinThreeMcse(earlyStop, first.StopFutilityRate, ProportionMcse(earlyStop, first.Replicates), $"Simon early stop at p = {p}");
+        }
+    }
+}
