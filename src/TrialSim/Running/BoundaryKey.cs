@@ -9,7 +9,8 @@ internal readonly record struct BoundaryKey(int Look, bool Final, int I0, int I1
 {
     public static BoundaryKey From(int look, bool final, ReadOnlySpan<double> information)
     {
-        int At(int k) => k <= look ? (int)information[k] : -1;
-        return new BoundaryKey(look, final, At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
+        Span<int> at = stackalloc int[11];
+        for (int k = 0; k < at.Length; k++) at[k] = k <= look ? (int)information[k] : -1;
+        return new BoundaryKey(look, final, at[0], at[1], at[2], at[3], at[4], at[5], at[6], at[7], at[8], at[9], at[10]);
     }
 }

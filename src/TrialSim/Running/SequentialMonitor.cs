@@ -135,7 +135,7 @@ public sealed class SequentialMonitor
                 return futility[look];
             case HazardRatioFutility hr:
                 // Log-rank information for 1:1 allocation is about events / 4.
-                return GroupSequentialBoundaries.HazardRatioToZ(hr.MaxHazardRatio, information[look] / 4);
+                return HazardRatioFutility.HazardRatioToZ(hr.MaxHazardRatio, information[look] / 4);
             case ConditionalPowerFutility cp:
             {
                 // Conditional power under the current trend against the final bound the design would
@@ -147,7 +147,7 @@ public sealed class SequentialMonitor
                 for (int iteration = 0; iteration < 100; iteration++)
                 {
                     double middle = 0.5 * (low + high);
-                    double power = GroupSequentialBoundaries.ConditionalPower(middle, t, finalBound, GroupSequentialBoundaries.CurrentTrendDrift(middle, t));
+                    double power = ConditionalPowerFutility.ConditionalPower(middle, t, finalBound, ConditionalPowerFutility.CurrentTrendDrift(middle, t));
                     if (power < cp.MinConditionalPower) low = middle; else high = middle;
                 }
                 return low;
