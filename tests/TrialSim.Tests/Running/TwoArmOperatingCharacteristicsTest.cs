@@ -26,19 +26,26 @@ public class TwoArmOperatingCharacteristicsTest
 
     /// <summary>
     /// validation.md: gsDesign nSurv (control median 20 months, HR 0.5, about 197 patients over 24
-    /// months) analysed at 88 events has Schoenfeld power Phi(sqrt(88/4) log 2 - z_0.975) = 0.902.
+    /// months) analysed at 88 events. Schoenfeld's formula gives power 0.902, but it assumes the arms
+    /// stay balanced at risk; at HR 0.5 the control arm thins faster and the true power is lower.
+    /// rpact 4's own simulation (getSimulationSurvival, 20,000 iterations, seed 42) gives 0.89565, and
+    /// an independent implementation is the honest reference: the two must agree within 3 combined
+    /// Monte Carlo standard errors. Schoenfeld stays as an upper bound the simulation must respect.
     /// </summary>
     [Fact]
-    public void Log_rank_power_matches_Schoenfeld_at_88_events()
+    public void Log_rank_power_at_88_events_matches_rpact_simulation()
     {
         var control = ExponentialModel.WithMedian(20);
         var experimental = new ExponentialModel(control.Rate * 0.5);
-        double expected = Normal.CDF(0, 1, Math.Sqrt(88 / 4.0) * Math.Log(2) - Normal.InvCDF(0, 1, 0.975));
-        Assert.Equal(0.902, expected, 3);
-        var scenario = TwoArm(197, experimental, control, new AtEventCount(88, null), 197 / 24.0, 10_000, LogRank);
+        double schoenfeld = Normal.CDF(0, 1, Math.Sqrt(88 / 4.0) * Math.Log(2) - Normal.InvCDF(0, 1, 0.975));
+        Assert.Equal(0.902, schoenfeld, 3);
+        const double rpactPower = 0.89565, rpactIterations = 20_000;
+        var scenario = TwoArm(197, experimental, control, new AtEventCount(88, null), 197 / 24.0, 20_000, LogRank);
         var row = Assert.Single(SimulationRunner.Run(scenario, new RunOptions(Threads: 2)).Rows);
         Assert.Equal(88, row.Events.Mean);
-        WithinThreeMcse(expected, row.RejectionRate, ProportionMcse(expected, row.Replicates), "log-rank power at 88 events");
+        double combined = Math.Sqrt(rpactPower * (1 - rpactPower) / rpactIterations + row.RejectionRateMcse * row.RejectionRateMcse);
+        WithinThreeMcse(rpactPower, row.RejectionRate, combined, "log-rank power at 88 events against rpact's simulation");
+        Assert.True(row.RejectionRate < schoenfeld, "Schoenfeld's approximation overstates power at HR 0.5");
         Assert.Equal(0.5, row.TrueValue, 12);
     }
 
