@@ -20,12 +20,22 @@ public sealed class SequentialMonitor
     private readonly bool _informationIsEvents;
     private readonly ConcurrentDictionary<BoundaryKey, (double Efficacy, double Futility)> _bounds = new();
 
-    public SequentialMonitor(InterimDesign design, AnalysisSpec monitored, double plannedInformation)
+    private readonly BayesianRateSpec? _bayesian;
+    private readonly PosteriorProbabilityCache? _posteriors;
+    private readonly int _plannedExperimental, _plannedControl;
+    private readonly ConcurrentDictionary<(int, int, int, int, int, int), double> _predictive = new();
+
+    /// <param name="plannedPerArm">Patients planned per arm of the monitored comparison (experimental, control), for predictive probabilities.</param>
+    public SequentialMonitor(InterimDesign design, AnalysisSpec monitored, double plannedInformation,
+        PosteriorProbabilityCache? posteriors = null, (int Experimental, int Control) plannedPerArm = default)
     {
         _design = design;
         _alpha = monitored.Alpha;
         _plannedInformation = plannedInformation;
         _informationIsEvents = monitored is LogRankSpec or CoxSpec or OneSampleLogRankSpec;
+        _bayesian = monitored as BayesianRateSpec;
+        _posteriors = posteriors;
+        (_plannedExperimental, _plannedControl) = plannedPerArm;
     }
 
     /// <summary>Information of a monitored result: events for hazard-based tests, else patients analysed (evaluable).</summary>
@@ -41,7 +51,8 @@ public sealed class SequentialMonitor
 
     /// <summary>Decides look <paramref name="look"/> and fills its record. <paramref name="information"/> holds the
     /// information of looks 0..look-1 and receives this look's.</summary>
-    public LookDecision Decide(int look, bool isFinal, in AnalysisResult monitored, Span<double> information, ref LookRecord record)
+    /// <param name="observed">The look's data, with the monitored comparison's group codes filled in (for predictive probabilities).</param>
+    public LookDecision Decide(int look, bool isFinal, in AnalysisResult monitored, Span<double> information, ref LookRecord record, Conduct.ObservedData? observed = null)
     {
         double info = InformationOf(monitored);
         information[look] = info;
@@ -79,11 +90,45 @@ public sealed class SequentialMonitor
                 if (isFinal) return monitored.Reject ? LookDecision.Efficacy : LookDecision.NoRejection;
                 if (posterior >= bayes.EfficacyThreshold) return LookDecision.Efficacy;
                 if (bayes.HarmThreshold is double harm && posterior <= harm) return LookDecision.Futility;
+                if (bayes.MinPredictiveProbability is double minimum && observed is not null && PredictiveProbabilityOfSuccess(observed) < minimum)
+                    return LookDecision.Futility;
                 return LookDecision.Continue;
             }
             default:
                 throw new NotSupportedException(_design.Rule.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// Predictive probability that the final analysis (the planned patients per arm evaluable) meets
+    /// the Bayesian rule, given the counts now (Lee &amp; Liu 2008). Memoised by the counts now and the
+    /// patients still to come; final posterior probabilities come from the analysis's own memo.
+    /// </summary>
+    private double PredictiveProbabilityOfSuccess(Conduct.ObservedData observed)
+    {
+        var spec = _bayesian!;
+        var group = observed.Group.AsSpan(0, observed.Count);
+        var experimental = LandmarkStatusCount.Tally(observed.Time, observed.IsEvent, group, 1, spec.Landmark);
+        var control = LandmarkStatusCount.Tally(observed.Time, observed.IsEvent, group, 0, spec.Landmark);
+        int remainingExperimental = Math.Max(0, _plannedExperimental - experimental.Evaluable);
+        int remainingControl = Math.Max(0, _plannedControl - control.Evaluable);
+        var key = (experimental.Successes, experimental.Evaluable, control.Successes, control.Evaluable, remainingExperimental, remainingControl);
+        if (_predictive.TryGetValue(key, out double probability)) return probability;
+        var experimentalNow = BetaBinomialPosterior.FromPrior(spec.ExperimentalPriorA, spec.ExperimentalPriorB, experimental.Successes, experimental.Evaluable);
+        var controlNow = BetaBinomialPosterior.FromPrior(spec.ControlPriorA, spec.ControlPriorB, control.Successes, control.Evaluable);
+        int finalExperimental = experimental.Evaluable + remainingExperimental, finalControl = control.Evaluable + remainingControl;
+        probability = PredictiveProbability.TwoArm(experimentalNow, controlNow, remainingExperimental, remainingControl, spec.Threshold, (yE, yC) =>
+        {
+            int successesE = experimental.Successes + yE, successesC = control.Successes + yC;
+            if (_posteriors is not null && _posteriors.TryGet(successesE, finalExperimental, successesC, finalControl, out double cached)) return cached;
+            var e = BetaBinomialPosterior.FromPrior(spec.ExperimentalPriorA, spec.ExperimentalPriorB, successesE, finalExperimental);
+            var c = BetaBinomialPosterior.FromPrior(spec.ControlPriorA, spec.ControlPriorB, successesC, finalControl);
+            double value = BetaBinomialPosterior.ProbabilityExceeds(e.A, e.B, c.A, c.B, spec.Margin);
+            _posteriors?.Add(successesE, finalExperimental, successesC, finalControl, value);
+            return value;
+        });
+        _predictive.TryAdd(key, probability);
+        return probability;
     }
 
     private (double Efficacy, double Futility) Bounds(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information)

@@ -44,11 +44,11 @@ public sealed class SimulationPlan
                 TrueValues[p][a] = AnalysisTruth.TrueValue(analyses[a], Comparisons[a], scenario.Points[p], scenario);
         }
         PosteriorCaches = analyses.Select(a => a is BayesianRateSpec ? new PosteriorProbabilityCache() : null).ToArray();
-        (InterimLooks, MonitorIndex, Monitor) = CompileInterim(scenario);
+        (InterimLooks, MonitorIndex, Monitor) = CompileInterim(scenario, PosteriorCaches);
         MaxBlockSize = scenario.Randomisation is PermutedBlockRandomisation blocks ? blocks.BlockSizes.Max() : 1;
     }
 
-    private static (Conduct.AnalysisTime[], int, SequentialMonitor?) CompileInterim(Scenario scenario)
+    private static (Conduct.AnalysisTime[], int, SequentialMonitor?) CompileInterim(Scenario scenario, PosteriorProbabilityCache?[] posteriorCaches)
     {
         if (scenario.Interim is not { } interim) return ([], -1, null);
         int monitor = -1;
@@ -60,7 +60,14 @@ public sealed class SimulationPlan
                 : throw new ArgumentException("interim looks need planned_information unless the final analysis is event- or evaluable-driven"));
         var looks = interim.Looks.Select(look => look is Conduct.AtInformationFraction f
             ? new Conduct.AtEventCount((int)Math.Ceiling(f.Fraction * planned - 1e-9), null) : look).ToArray();
-        return (looks, monitor, new SequentialMonitor(interim, scenario.Analyses[monitor], planned));
+        (int, int) perArm = default;
+        if (scenario.Analyses[monitor] is TwoArmAnalysisSpec twoArm)
+        {
+            int ratioSum = scenario.Arms.Sum(a => a.Ratio);
+            int Planned(string arm) => (int)Math.Round((double)scenario.Accrual.TargetSampleSize * scenario.Arms[scenario.ArmIndex(arm)].Ratio / ratioSum);
+            perArm = (Planned(twoArm.Experimental), Planned(twoArm.Control));
+        }
+        return (looks, monitor, new SequentialMonitor(interim, scenario.Analyses[monitor], planned, posteriorCaches[monitor], perArm));
     }
 
     public static SimulationPlan Compile(Scenario scenario, ulong? seed = null) => new(scenario, seed ?? scenario.Seed);

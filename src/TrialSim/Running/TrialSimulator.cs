@@ -58,7 +58,7 @@ public static class TrialSimulator
             var monitored = MonitoredResult(plan, interims[k], maxFollowUp, workspace);
             ref var record = ref looks[k];
             record.Time = time;
-            var decision = monitor.Decide(performed++, isFinal: false, monitored, workspace.Information, ref record);
+            var decision = monitor.Decide(performed++, isFinal: false, monitored, workspace.Information, ref record, observed);
             record.Decision = decision;
             if (decision is LookDecision.Efficacy or LookDecision.Futility)
             {

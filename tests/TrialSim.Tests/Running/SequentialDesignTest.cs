@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using TrialSim.Analyses;
 using TrialSim.Cohorts;
 using TrialSim.Conduct;
@@ -71,6 +72,18 @@ public class SequentialDesignTest
         WithinThreeMcse(0.025, row.RejectionRate, ProportionMcse(0.025, row.Replicates), "type I error with calendar looks");
     }
 
+    /// <summary>Event-driven looks repeat the same information, so after warm-up the bounds are memo hits and a trial allocates nothing.</summary>
+    [Fact]
+    public void Group_sequential_trial_allocates_nothing_once_warm()
+    {
+        var control = ExponentialModel.WithMedian(12);
+        var plan = SimulationPlan.Compile(GroupSequential(new ExponentialModel(control.Rate * 0.7), control,
+            [new AtEventCount(100, null), new AtEventCount(150, null)], 200, 1, new BetaSpendingFutility(new LanDeMetsOBrienFleming(), 0.2, 2.9, false)));
+        var workspace = new TrialWorkspace(plan);
+        for (uint r = 0; r < 200; r++) TrialSimulator.Simulate(plan, 0, r, workspace);
+        Assert.Equal(0, AllocationMeter.SteadyStateBytes(() => { for (uint r = 0; r < 200; r++) TrialSimulator.Simulate(plan, 0, r, workspace); }));
+    }
+
     /// <summary>A trial stopped at a look enrols nobody after it: expected sample size falls below the maximum under H1.</summary>
     [Fact]
     public void Stopping_early_stops_enrolment()
@@ -111,5 +124,57 @@ public class SequentialDesignTest
             var first = result.LookRows.Single(r => r.Look == 0);
             WithinThreeMcse(earlyStop, first.StopFutilityRate, ProportionMcse(earlyStop, first.Replicates), $"Simon early stop at p = {p}");
         }
+    }
+}
+
+public class BayesianMonitoringTest
+{
+    /// <summary>
+    /// Gist-Ten-like: 25 per arm, one scan at the 6-month landmark (so status is known exactly 6
+    /// months after entry and the interim sees exactly the first 20 patients, 10 per arm). Interim:
+    /// stop for success when P(pE &gt; pC - 0.1) &gt;= 0.95, for harm when &lt;= 0.10; final: success when
+    /// above 0.8. Stopping and success probabilities are exact sums over the binomial counts.
+    /// </summary>
+    [Fact]
+    public void Bayesian_monitoring_matches_exact_enumeration()
+    {
+        const double pE = 0.85, pC = 0.90, landmark = 6;
+        var spec = new BayesianRateSpec("bayes", 0.05, 0.9, "stop", "continue", landmark, 1, 1, 1, 1, Margin: 0.1, Threshold: 0.8);
+        var rule = new BayesianMonitoringRule(EfficacyThreshold: 0.95, HarmThreshold: 0.10, MinPredictiveProbability: null);
+        var scenario = SingleArm(50, ExponentialModel.ThroughLandmark(landmark, pC), analysisTime: new AtEvaluable(50, landmark),
+            assessments: new AssessmentSchedule([landmark], double.PositiveInfinity), replicates: 20_000, analyses: spec) with
+        {
+            Arms = [new Arm("stop", 1), new Arm("continue", 1)],
+            Randomisation = new PermutedBlockRandomisation([2]),
+            Points = [new TruthPoint("t", [new ArmTruth(ExponentialModel.ThroughLandmark(landmark, pE)), new ArmTruth(ExponentialModel.ThroughLandmark(landmark, pC))])],
+            Interim = new InterimDesign([new AtEvaluable(20, landmark)], "bayes", rule, null),
+        };
+        var posterior = new Dictionary<(int, int, int, int), double>();
+        double Posterior(int xE, int nE, int xC, int nC)
+        {
+            if (!posterior.TryGetValue((xE, nE, xC, nC), out double value))
+                posterior[(xE, nE, xC, nC)] = value = BetaBinomialPosterior.ProbabilityExceeds(1 + xE, 1 + nE - xE, 1 + xC, 1 + nC - xC, 0.1);
+            return value;
+        }
+        double stopSuccess = 0, stopHarm = 0, finalSuccess = 0;
+        for (int x1E = 0; x1E <= 10; x1E++)
+            for (int x1C = 0; x1C <= 10; x1C++)
+            {
+                double weight = Binomial.PMF(pE, 10, x1E) * Binomial.PMF(pC, 10, x1C);
+                double interim = Posterior(x1E, 10, x1C, 10);
+                if (interim >= 0.95) { stopSuccess += weight; continue; }
+                if (interim <= 0.10) { stopHarm += weight; continue; }
+                for (int x2E = 0; x2E <= 15; x2E++)
+                    for (int x2C = 0; x2C <= 15; x2C++)
+                        if (Posterior(x1E + x2E, 25, x1C + x2C, 25) > 0.8)
+                            finalSuccess += weight * Binomial.PMF(pE, 15, x2E) * Binomial.PMF(pC, 15, x2C);
+            }
+        var result = SimulationRunner.Run(scenario, new RunOptions(Threads: 2));
+        var looks = result.LookRows.OrderBy(r => r.Look).ToArray();
+        WithinThreeMcse(stopSuccess, looks[0].StopEfficacyRate, ProportionMcse(stopSuccess, looks[0].Replicates), "P(stop for success at the interim)");
+        WithinThreeMcse(stopHarm, looks[0].StopFutilityRate, ProportionMcse(stopHarm, looks[0].Replicates), "P(stop for harm at the interim)");
+        var row = Assert.Single(result.Rows);
+        double success = stopSuccess + finalSuccess;
+        WithinThreeMcse(success, row.RejectionRate, ProportionMcse(success, row.Replicates), "P(success overall)");
     }
 }
