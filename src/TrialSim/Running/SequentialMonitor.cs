@@ -32,7 +32,7 @@ public sealed class SequentialMonitor
         _design = design;
         _alpha = monitored.Alpha;
         _plannedInformation = plannedInformation;
-        _informationIsEvents = monitored is LogRankSpec or CoxSpec or OneSampleLogRankSpec;
+        _informationIsEvents = MeasuresEvents(monitored);
         _bayesian = monitored as BayesianRateSpec;
         _posteriors = posteriors;
         (_plannedExperimental, _plannedControl) = plannedPerArm;
@@ -40,6 +40,9 @@ public sealed class SequentialMonitor
 
     /// <summary>Information of a monitored result: events for hazard-based tests, else patients analysed (evaluable).</summary>
     public double InformationOf(in AnalysisResult result) => _informationIsEvents ? result.Events : result.Analysed;
+
+    /// <summary>Whether the monitored analysis measures information in events (else in patients).</summary>
+    public static bool MeasuresEvents(AnalysisSpec monitored) => monitored is LogRankSpec or CoxSpec or OneSampleLogRankSpec;
 
     /// <summary>z statistic of a one-sided p-value, larger = benefit.</summary>
     public static double ZOf(in AnalysisResult result)
@@ -140,33 +143,57 @@ public sealed class SequentialMonitor
         return bounds;
     }
 
+    /// <remarks>
+    /// At an interim look the computation runs over the looks so far plus the final look at its
+    /// planned information (spending 1): bounds at look k do not depend on later looks, except that
+    /// the boundary routine closes beta-spending futility onto the efficacy bound at its last look,
+    /// which must be the real final look, not this one. At the final look it runs over the looks
+    /// actually made, with the final spending all that is left.
+    /// </remarks>
     private (double Efficacy, double Futility) ComputeBounds(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information)
     {
-        int looks = look + 1;
+        if (rule.Efficacy is FixedEfficacyBoundary fixedBoundary)
+        {
+            double fixedEfficacy = fixedBoundary.Z[Math.Min(look, fixedBoundary.Z.Length - 1)];
+            return (fixedEfficacy, FutilityBound(rule, look, isFinal, information, ReadOnlySpan<double>.Empty, fixedEfficacy));
+        }
+        int looks = isFinal ? look + 1 : look + 2;
         Span<double> spending = stackalloc double[looks];
         Span<double> relative = stackalloc double[looks];
         Span<double> efficacy = stackalloc double[looks];
         Span<double> futility = stackalloc double[looks];
-        double last = Math.Max(information[look], 1e-12);
-        double previous = 0;
-        for (int k = 0; k < looks; k++)
+        double reference = isFinal ? Math.Max(information[look], 1e-12) : _plannedInformation;
+        double previousSpending = 0, previousRelative = 0;
+        for (int k = 0; k <= look; k++)
         {
-            // Spending time: observed over planned, kept strictly increasing and below 1 until the final look.
+            // Spending time: observed over planned, strictly increasing and below 1 until the final look.
             double t = isFinal && k == look ? 1.0 : Math.Min(information[k] / _plannedInformation, 1 - 1e-6);
-            t = Math.Max(t, previous + 1e-9);
+            t = Math.Max(t, previousSpending + 1e-9);
             spending[k] = t;
-            previous = t;
-            relative[k] = Math.Max(information[k], 1e-12) / last;
+            previousSpending = t;
+            double r = isFinal && k == look ? 1.0 : Math.Min(Math.Max(information[k], 1e-12) / reference, 1 - 1e-6);
+            r = Math.Max(r, previousRelative + 1e-9);
+            relative[k] = r;
+            previousRelative = r;
         }
-        var futilityRule = rule.Futility switch
+        if (!isFinal)
         {
-            FixedZFutility or BetaSpendingFutility => rule.Futility,
-            _ => null, // hazard-ratio and conditional-power rules are applied directly below
-        };
-        if (rule.Efficacy is FixedEfficacyBoundary fixedBoundary)
-            return (fixedBoundary.Z[Math.Min(look, fixedBoundary.Z.Length - 1)], FutilityBound(rule, look, isFinal, information, futility, fixedBoundary.Z[^1]));
+            spending[looks - 1] = 1;
+            relative[looks - 1] = 1;
+        }
+        var futilityRule = rule.Futility is FixedZFutility or BetaSpendingFutility ? rule.Futility : null;
+        if (futilityRule is FixedZFutility fixedFutility && fixedFutility.Z.Length != looks - 1)
+            futilityRule = FitFixedFutility(fixedFutility, looks);
         GroupSequentialBoundaries.Compute(spending, relative, _alpha, rule.Efficacy, futilityRule, efficacy, futility);
         return (efficacy[look], FutilityBound(rule, look, isFinal, information, futility, efficacy[look]));
+    }
+
+    /// <summary>Fixed futility z values for the looks in this computation (the design's interim values, trimmed or padded with no bound).</summary>
+    private static FixedZFutility FitFixedFutility(FixedZFutility rule, int looks)
+    {
+        var z = new double[looks - 1];
+        for (int k = 0; k < z.Length; k++) z[k] = k < rule.Z.Length ? rule.Z[k] : double.NegativeInfinity;
+        return rule with { Z = [.. z] };
     }
 
     private double FutilityBound(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information, ReadOnlySpan<double> futility, double efficacyHere)
@@ -177,7 +204,7 @@ public sealed class SequentialMonitor
             case FixedZFutility f:
                 return look < f.Z.Length ? f.Z[look] : double.NegativeInfinity;
             case BetaSpendingFutility:
-                return futility[look];
+                return look < futility.Length ? futility[look] : double.NegativeInfinity;
             case HazardRatioFutility hr:
                 // Log-rank information for 1:1 allocation is about events / 4.
                 return HazardRatioFutility.HazardRatioToZ(hr.MaxHazardRatio, information[look] / 4);

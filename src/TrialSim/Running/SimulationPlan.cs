@@ -58,8 +58,24 @@ public sealed class SimulationPlan
             ?? (scenario.AnalysisTime is Conduct.AtEventCount final ? final.Events
                 : scenario.AnalysisTime is Conduct.AtEvaluable evaluable ? evaluable.Patients
                 : throw new ArgumentException("interim looks need planned_information unless the final analysis is event- or evaluable-driven"));
-        var looks = interim.Looks.Select(look => look is Conduct.AtInformationFraction f
-            ? new Conduct.AtEventCount((int)Math.Ceiling(f.Fraction * planned - 1e-9), null) : look).ToArray();
+        var monitored = scenario.Analyses[monitor];
+        // An information fraction becomes a look at the monitor's own measure of information.
+        Conduct.AnalysisTime Resolve(Conduct.AtInformationFraction f)
+        {
+            int target = (int)Math.Ceiling(f.Fraction * planned - 1e-9);
+            if (SequentialMonitor.MeasuresEvents(monitored)) return new Conduct.AtEventCount(target, null);
+            double? landmark = monitored switch
+            {
+                KaplanMeierLandmarkSpec km => km.Landmark,
+                BinomialLandmarkSpec binomial => binomial.Landmark,
+                LandmarkRateDifferenceSpec rates => rates.Landmark,
+                FisherExactSpec fisher => fisher.Landmark,
+                BayesianRateSpec bayes => bayes.Landmark,
+                _ => null,
+            };
+            return landmark is double t ? new Conduct.AtEvaluable(target, t) : new Conduct.AtEnrolment(target);
+        }
+        var looks = interim.Looks.Select(look => look is Conduct.AtInformationFraction f ? Resolve(f) : look).ToArray();
         (int, int) perArm = default;
         if (scenario.Analyses[monitor] is TwoArmAnalysisSpec twoArm)
         {

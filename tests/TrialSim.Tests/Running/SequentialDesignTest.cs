@@ -72,6 +72,37 @@ public class SequentialDesignTest
         WithinThreeMcse(0.025, row.RejectionRate, ProportionMcse(0.025, row.Replicates), "type I error with calendar looks");
     }
 
+    /// <summary>
+    /// Non-binding beta-spending futility (O'Brien-Fleming type, beta 0.2, the design's drift) at
+    /// 100 / 150 of 200 events under H0: the probability of stopping for futility and for efficacy at
+    /// each look is the design's exit probability. (Regression: interim futility bounds were once
+    /// computed as if the interim were the last look, which closes them onto the efficacy bound.)
+    /// </summary>
+    [Fact]
+    public void Beta_spending_futility_stops_match_the_design_exit_probabilities()
+    {
+        var fractions = new[] { 0.5, 0.75, 1.0 };
+        var efficacyBoundary = new SpendingEfficacyBoundary(new LanDeMetsOBrienFleming());
+        double drift = GroupSequentialBoundaries.BetaSpendingDesignDrift(fractions, fractions, 0.025, efficacyBoundary, new LanDeMetsOBrienFleming(), 0.2, binding: false);
+        var futilityRule = new BetaSpendingFutility(new LanDeMetsOBrienFleming(), 0.2, drift, Binding: false);
+        var efficacy = new double[3];
+        var futility = new double[3];
+        GroupSequentialBoundaries.Compute(fractions, fractions, 0.025, efficacyBoundary, futilityRule, efficacy, futility);
+        var efficacyExit = new double[3];
+        var futilityExit = new double[3];
+        futility[2] = double.NegativeInfinity; // no futility stop at the final look
+        GroupSequentialBoundaries.CrossingProbabilities(fractions, efficacy, futility, 0, efficacyExit, futilityExit);
+        var model = ExponentialModel.WithMedian(12);
+        var scenario = GroupSequential(model, model, [new AtEventCount(100, null), new AtEventCount(150, null)], 200, 20_000, futilityRule);
+        var looks = SimulationRunner.Run(scenario, new RunOptions(Threads: 2)).LookRows.OrderBy(r => r.Look).ToArray();
+        for (int k = 0; k < 2; k++)
+        {
+            Assert.Equal(futility[k], looks[k].FutilityBound.Mean, 6);
+            WithinThreeMcse(futilityExit[k], looks[k].StopFutilityRate, ProportionMcse(futilityExit[k], looks[k].Replicates), $"P(stop for futility at look {k + 1})");
+            WithinThreeMcse(efficacyExit[k], looks[k].StopEfficacyRate, ProportionMcse(efficacyExit[k], looks[k].Replicates), $"P(stop for efficacy at look {k + 1})");
+        }
+    }
+
     /// <summary>Event-driven looks repeat the same information, so after warm-up the bounds are memo hits and a trial allocates nothing.</summary>
     [Fact]
     public void Group_sequential_trial_allocates_nothing_once_warm()
