@@ -56,9 +56,11 @@ internal static class RunCommand
             trialsSink?.Complete();
             SummaryParquetSink.Write(result, summaryPath, metadata);
             ArmsParquetSink.Write(result, armsPath, metadata);
+            if (!result.LookRows.IsEmpty) LooksParquetSink.Write(result, Path.Combine(outDirectory, "looks.parquet"), metadata);
             ConsoleTable.Write(result, output);
             output.WriteLine();
-            output.WriteLine($"wrote {summaryPath}, {armsPath}" + (writeTrials ? $" and {trialsPath}" : ""));
+            output.WriteLine($"wrote {summaryPath}, {armsPath}" + (result.LookRows.IsEmpty ? "" : $", {Path.Combine(outDirectory, "looks.parquet")}")
+                + (writeTrials ? $" and {trialsPath}" : ""));
             double trialsPerSecond = (double)result.Replicates * scenario.Points.Length / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
             output.WriteLine($"{result.Replicates * scenario.Points.Length:N0} trials in {result.Elapsed.TotalSeconds:F2} s ({trialsPerSecond:N0} trials/s)");
             return 0;

@@ -14,6 +14,7 @@ public static class TrialSimCommand
         root.Subcommands.Add(RunCommand.Build(output, error));
         root.Subcommands.Add(ValidateCommand.Build(output, error));
         root.Subcommands.Add(SchemaCommand.Build(output));
+        root.Subcommands.Add(DesignCommand.Build(output, error));
         return root;
     }
 

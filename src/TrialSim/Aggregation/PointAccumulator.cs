@@ -24,9 +24,12 @@ public sealed class PointAccumulator
     public QuantileSketch AccrualDurationDistribution { get; } = new();
     public AnalysisAccumulator[] Analyses { get; }
     public ArmAccumulator[] Arms { get; }
+    public LookAccumulator[] Looks { get; }
 
-    public PointAccumulator(int maxSampleSize, ReadOnlySpan<double> trueValues, int arms = 1)
+    public PointAccumulator(int maxSampleSize, ReadOnlySpan<double> trueValues, int arms = 1, int looks = 1)
     {
+        Looks = new LookAccumulator[looks];
+        for (int k = 0; k < looks; k++) Looks[k] = new LookAccumulator();
         Arms = new ArmAccumulator[arms];
         for (int a = 0; a < arms; a++) Arms[a] = new ArmAccumulator();
         EnrolledDistribution = new IntegerHistogram(maxSampleSize);
@@ -38,8 +41,9 @@ public sealed class PointAccumulator
 
     public long Replicates => ClosedShort.Trials;
 
-    public void Add(in TrialOutcome outcome, ReadOnlySpan<AnalysisResult> results, ReadOnlySpan<ArmOutcome> arms)
+    public void Add(in TrialOutcome outcome, ReadOnlySpan<AnalysisResult> results, ReadOnlySpan<ArmOutcome> arms, ReadOnlySpan<LookRecord> looks = default)
     {
+        if (looks.Length > 1) for (int k = 0; k < Looks.Length; k++) Looks[k].Add(looks[k]);
         for (int a = 0; a < Arms.Length; a++) Arms[a].Add(arms[a]);
         Enrolled.Add(outcome.Enrolled);
         Analysed.Add(outcome.Analysed);
@@ -72,6 +76,7 @@ public sealed class PointAccumulator
         AccrualDurationDistribution.Merge(other.AccrualDurationDistribution);
         for (int a = 0; a < Analyses.Length; a++) Analyses[a].Merge(other.Analyses[a]);
         for (int a = 0; a < Arms.Length; a++) Arms[a].Merge(other.Arms[a]);
+        for (int k = 0; k < Looks.Length; k++) Looks[k].Merge(other.Looks[k]);
     }
 
     public void Clear()
@@ -85,5 +90,6 @@ public sealed class PointAccumulator
         AccrualDurationDistribution.Clear();
         foreach (var analysis in Analyses) analysis.Clear();
         foreach (var arm in Arms) arm.Clear();
+        foreach (var look in Looks) look.Clear();
     }
 }

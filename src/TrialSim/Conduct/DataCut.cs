@@ -13,6 +13,12 @@ public static class DataCut
     public static void Cut(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, ObservedData observed)
     {
         var (anchor, offset) = FindCut(cohort, analysisTime, schedule, maxFollowUp, observed.Scratch);
+        CutAt(cohort, anchor, offset, schedule, maxFollowUp, observed);
+    }
+
+    /// <summary>Cuts at calendar time <paramref name="anchor"/> + <paramref name="offset"/> (an interim look at a time already found).</summary>
+    public static void CutAt(Cohort cohort, double anchor, double offset, AssessmentSchedule schedule, double maxFollowUp, ObservedData observed)
+    {
         double cutTime = anchor + offset;
         observed.Clear();
         observed.CutTime = cutTime;
@@ -83,8 +89,22 @@ public static class DataCut
             AfterLastPatient a => (cohort.LastEntry, a.FollowUp),
             AtCalendarTime c => (c.Time, 0),
             AtEventCount e => (EventDrivenCutTime(cohort, e, schedule, maxFollowUp, scratch), 0),
+            AtEnrolment n => (n.Patients <= cohort.Enrolled ? cohort.Entry[n.Patients - 1] : double.PositiveInfinity, 0),
+            AtEvaluable v => (EvaluableCutTime(cohort, v, schedule, maxFollowUp), 0),
+            // Resolved to an event count by the simulation plan before any cut.
             _ => throw new NotSupportedException(analysisTime.GetType().Name),
         };
+
+    /// <summary>
+    /// When the first target analysed patients (in order of entry) with a knowable status at the
+    /// landmark all have it (<see cref="LandmarkStatus.FirstEvaluable"/>); if fewer ever will, when
+    /// the last of them does; with none, the end of enrolment.
+    /// </summary>
+    private static double EvaluableCutTime(Cohort cohort, AtEvaluable design, AssessmentSchedule schedule, double maxFollowUp)
+    {
+        int found = LandmarkStatus.FirstEvaluable(cohort, design.Patients, design.Landmark, schedule, maxFollowUp, out _, out double lastKnown);
+        return found > 0 ? lastKnown : cohort.AccrualEnd;
+    }
 
     /// <summary>
     /// The calendar time of the target-th recorded event, found by selection (no full sort). When

@@ -14,4 +14,7 @@ public sealed record SimulationResult(
 {
     /// <summary>Per-arm characteristics, one row per point and arm.</summary>
     public ImmutableArray<ArmCharacteristics> ArmRows { get; init; } = [];
+
+    /// <summary>Per-look characteristics (designs with interim looks), one row per point and look.</summary>
+    public ImmutableArray<LookCharacteristics> LookRows { get; init; } = [];
 }

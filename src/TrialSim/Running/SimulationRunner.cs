@@ -38,7 +38,7 @@ public static class SimulationRunner
         long totalBlocks = (long)blocksPerPoint * points.Length;
         var trueValues = plan.TrueValues;
         var totals = new PointAccumulator[points.Length];
-        for (int p = 0; p < points.Length; p++) totals[p] = new PointAccumulator(capacity, trueValues[p], arms);
+        for (int p = 0; p < points.Length; p++) totals[p] = new PointAccumulator(capacity, trueValues[p], arms, plan.LookCount);
 
         var accumulatorPools = new ConcurrentBag<PointAccumulator>[points.Length];
         for (int p = 0; p < points.Length; p++) accumulatorPools[p] = [];
@@ -60,7 +60,7 @@ public static class SimulationRunner
                     int block = (int)(item % blocksPerPoint);
                     int first = block * BlockSize;
                     int count = Math.Min(BlockSize, replicates - first);
-                    if (!accumulatorPools[p].TryTake(out var accumulator)) accumulator = new PointAccumulator(capacity, trueValues[p], arms);
+                    if (!accumulatorPools[p].TryTake(out var accumulator)) accumulator = new PointAccumulator(capacity, trueValues[p], arms, plan.LookCount);
                     TrialBlock? trials = null;
                     if (options.Trials is not null)
                     {
@@ -74,7 +74,7 @@ public static class SimulationRunner
                         uint replicate = (uint)(first + r);
                         // Stream group 0 for every point: common random numbers across truths.
                         var outcome = TrialSimulator.Simulate(plan, p, replicate, workspace);
-                        accumulator.Add(outcome, workspace.Results, workspace.Observed.Arms);
+                        accumulator.Add(outcome, workspace.Results, workspace.Observed.Arms, workspace.Looks);
                         if (trials is not null)
                         {
                             trials.Outcomes[r] = outcome;
@@ -111,7 +111,13 @@ public static class SimulationRunner
         for (int p = 0; p < points.Length; p++)
             for (int a = 0; a < arms; a++)
                 armRows.Add(ArmCharacteristics.From(p, points[p].Name, a, scenario.Arms[a].Name, totals[p].Replicates, totals[p].Arms[a]));
-        return new SimulationResult(scenario, seed, replicates, rows.MoveToImmutable(), stopwatch.Elapsed) { ArmRows = armRows.MoveToImmutable() };
+        var lookRows = plan.Monitor is null ? [] : Enumerable.Range(0, points.Length)
+            .SelectMany(p => LookCharacteristics.From(p, points[p].Name, totals[p].Replicates, totals[p].Looks)).ToImmutableArray();
+        return new SimulationResult(scenario, seed, replicates, rows.MoveToImmutable(), stopwatch.Elapsed)
+        {
+            ArmRows = armRows.MoveToImmutable(),
+            LookRows = lookRows,
+        };
     }
 
     /// <summary>

@@ -11,5 +11,6 @@ namespace TrialSim.Running;
 /// <param name="AccrualDuration">Calendar time enrolment ended.</param>
 /// <param name="ClosedShort">Enrolment ended below the target sample size.</param>
 /// <param name="MedianFollowUp">Reverse Kaplan-Meier median follow-up (months).</param>
+/// <param name="EndedAtLook">The look the trial ended at: an interim look's index, or the number of interim looks for the final analysis.</param>
 public readonly record struct TrialOutcome(
-    int Enrolled, int Analysed, int Events, double Duration, double AccrualDuration, bool ClosedShort, double MedianFollowUp);
+    int Enrolled, int Analysed, int Events, double Duration, double AccrualDuration, bool ClosedShort, double MedianFollowUp, int EndedAtLook = 0);

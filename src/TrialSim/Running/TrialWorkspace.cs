@@ -11,6 +11,10 @@ public sealed class TrialWorkspace
     public ObservedData Observed { get; }
     public BlockRandomiser Randomiser { get; }
     public AnalysisResult[] Results { get; }
+    /// <summary>Per look (interims, then the final analysis) of the current trial.</summary>
+    public LookRecord[] Looks { get; }
+    /// <summary>Monitored information at each look performed so far.</summary>
+    internal double[] Information { get; }
 
     public TrialWorkspace(SimulationPlan plan)
     {
@@ -18,5 +22,7 @@ public sealed class TrialWorkspace
         Observed = new ObservedData(plan.Capacity, plan.ArmCount);
         Randomiser = new BlockRandomiser(plan.Scenario.Strata.Count, plan.Scenario.Arms, plan.MaxBlockSize);
         Results = new AnalysisResult[plan.AnalysisCount];
+        Looks = new LookRecord[plan.LookCount];
+        Information = new double[plan.LookCount];
     }
 }

@@ -38,6 +38,9 @@ public sealed record Scenario(
 
     public Strata Strata { get; init; } = Strata.None;
 
+    /// <summary>Interim looks and the stopping rule; null for a single final analysis.</summary>
+    public Decisions.InterimDesign? Interim { get; init; }
+
     public int ArmIndex(string name)
     {
         for (int a = 0; a < Arms.Length; a++) if (Arms[a].Name == name) return a;

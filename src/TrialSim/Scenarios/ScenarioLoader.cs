@@ -18,7 +18,7 @@ public static class ScenarioLoader
     private static readonly string[] Keys =
         [
             "name", "description", "seed", "replicates", "accrual", "dropout", "assessments", "follow_up", "analysis_time",
-            "arms", "randomisation", "stratification", "truths", "analyses",
+            "arms", "randomisation", "stratification", "truths", "analyses", "interim",
         ];
     private const string DocumentForm = "a mapping with name, accrual, analysis_time, truths and analyses";
     private const ulong DefaultSeed = 1;
@@ -60,15 +60,21 @@ public static class ScenarioLoader
         var assessments = map.Get("assessments") is ScenarioNode assessmentsNode
             ? AssessmentScheduleParser.Parse(assessmentsNode) : Cohorts.AssessmentSchedule.Continuous;
         double? maxFollowUp = map.Get("follow_up") is ScenarioNode followUpNode ? MaxFollowUp(followUpNode) : null;
-        var analysisTime = AnalysisTimeParser.Parse(map.Require("analysis_time", AnalysisTimeParser.Form));
+        // analysis_time may only be left out when interim.simon sets the final analysis.
+        var interimNode = map.Get("interim");
+        if (interimNode is null && !map.Has("analysis_time")) throw map.Missing("analysis_time", AnalysisTimeParser.Form);
+        AnalysisTime? analysisTime = map.Get("analysis_time") is ScenarioNode timeNode ? AnalysisTimeParser.Parse(timeNode) : null;
         var points = TruthPointParser.Parse(map.Require("truths", TruthPointParser.Form), arms);
         var analyses = AnalysisSpecParser.Parse(map.Require("analyses", AnalysisSpecParser.Form),
             new AnalysisContext(maxFollowUp, (analysisTime as AfterLastPatient)?.FollowUp, arms, strata));
-        return new Scenario(name, description, seed, replicates, accrual, dropout, assessments, maxFollowUp, analysisTime, points, analyses)
+        Decisions.InterimDesign? interim = null;
+        if (interimNode is ScenarioNode node) (interim, analysisTime) = InterimParser.Parse(node, map, analysisTime, analyses, accrual);
+        return new Scenario(name, description, seed, replicates, accrual, dropout, assessments, maxFollowUp, analysisTime!, points, analyses)
         {
             Arms = arms,
             Randomisation = randomisation,
             Strata = strata,
+            Interim = interim,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -95,6 +96,26 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
         if (value <= 0) throw Error($"{Text()} must be positive", expected);
         if (value > int.MaxValue) throw Error($"{Text()} is too large", $"{expected} up to {int.MaxValue}");
         return (int)value;
+    }
+
+    /// <summary>A whole number &gt;= 0 that fits an int.</summary>
+    public int AsNonNegativeInt(string expected)
+    {
+        double value = AsNumber(expected);
+        if (value != Math.Floor(value)) throw Error($"{Text()} is not a whole number", expected);
+        if (value < 0) throw Error($"{Text()} must not be negative", expected);
+        if (value > int.MaxValue) throw Error($"{Text()} is too large", $"{expected} up to {int.MaxValue}");
+        return (int)value;
+    }
+
+    /// <summary>A non-empty list of finite numbers, each read with <see cref="AsNumber"/>.</summary>
+    public ImmutableArray<double> AsNumberList(string expected)
+    {
+        var items = AsList(expected);
+        if (items.Count == 0) throw Error("an empty list", expected);
+        var values = ImmutableArray.CreateBuilder<double>(items.Count);
+        foreach (var item in items) values.Add(item.AsNumber(expected));
+        return values.MoveToImmutable();
     }
 
     /// <summary>An unsigned 64-bit whole number.</summary>

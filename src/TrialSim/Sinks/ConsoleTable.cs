@@ -34,6 +34,7 @@ public static class ConsoleTable
                     $"  {Truncate(row.AnalysisName, 22),-22} {row.RejectionRate,8:F4} {Paren(row.RejectionRateMcse),8} {Number(row.TrueValue),8} {Number(row.MeanEstimate),9} {Signed(row.Bias),9} {Paren(row.BiasMcse),8} {Number(row.Coverage),9} {row.AnalysisN,7:F1}"));
             }
             writer.Write(table.ToString());
+            if (!result.LookRows.IsEmpty) WriteLooks(result.LookRows.Where(r => r.PointIndex == point.i), writer);
             if (scenario.Arms.Length > 1 || point.p.Arms.Any(a => a.Death is not null || a.Rechallenge is not null || a.Switch is not null))
                 WriteArms(result.ArmRows.Where(r => r.PointIndex == point.i), writer);
         }
@@ -47,6 +48,15 @@ public static class ConsoleTable
             writer.WriteLine(string.Create(culture,
                 $"  {Truncate(arm.ArmName, 22),-22} {arm.Analysed.Mean,8:F1} {arm.Events.Mean,8:F1} {arm.Deaths.Mean,8:F2} {Number1(arm.MonthsOffDrugPerPatient.Mean),9} {arm.Rechallenged.Mean,9:F2} {Percent(arm.ResponseRate),8} {arm.SecondProgressions.Mean,9:F2}"));
         writer.WriteLine("  (off drug: mean months off the drug per analysed patient; respond: share of rechallenged who responded)");
+    }
+
+    private static void WriteLooks(IEnumerable<Aggregation.LookCharacteristics> looks, TextWriter writer)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        writer.WriteLine(string.Create(culture, $"  {"look",-6} {"reached",8} {"stop eff.",10} {"stop fut.",10} {"cum. rej.",10} {"time",7} {"info",7} {"eff. bound",11} {"fut. bound",11}"));
+        foreach (var look in looks)
+            writer.WriteLine(string.Create(culture,
+                $"  {(look.IsFinal ? "final" : (look.Look + 1).ToString(culture)),-6} {look.ReachedRate,8:F4} {look.StopEfficacyRate,10:F4} {look.StopFutilityRate,10:F4} {look.CumulativeRejection,10:F4} {Number1(look.Time.Mean),7} {Number1(look.Information.Mean),7} {Number(look.EfficacyBound.Mean),11} {Number(look.FutilityBound.Mean),11}"));
     }
 
     private static string Number1(double value) => double.IsNaN(value) ? "-" : value.ToString("F1", CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using TrialSim.Scenarios;
 using TrialSim.Analyses;
 using TrialSim.Cohorts;
 using TrialSim.Conduct;

@@ -162,4 +162,64 @@ internal static class ScenarioExamples
         analyses:
           - {type: logrank, experimental: continue, control: stop}
         """;
+    /// <summary>A two-arm group-sequential log-rank design; the interim error cases vary one line of it.</summary>
+    public const string GroupSequential = """
+        name: gsd
+        accrual: {target: 400, rate: 16}
+        analysis_time: {events: 200}
+        arms:
+          - {name: control}
+          - {name: experimental}
+        truths:
+          H0:
+            control: {progression: {exponential: {median: 12}}}
+            experimental: {progression: {exponential: {median: 12}}}
+        analyses:
+          - {name: logrank, type: logrank, experimental: experimental, control: control, alpha: 0.025}
+          - {name: bayes, type: bayesian_rate, experimental: experimental, control: control, landmark: 6, threshold: 0.9}
+        interim:
+          monitor: logrank
+          looks:
+            - {information: 0.5}
+            - {events: 150}
+          group_sequential:
+            efficacy: {spending: obrien_fleming}
+            futility: {beta_spending: obrien_fleming, beta: 0.2, design_hazard_ratio: 0.7}
+        """;
+
+    /// <summary>SSG XXV's hypotheses as a Simon optimal design (single arm).</summary>
+    public const string Simon = """
+        name: simon
+        accrual: {target: 40, rate: 1.25}
+        truths:
+          H0: {progression: {exponential: {survival: {time: 36, value: 0.15}}}}
+        analyses:
+          - {name: binomial-36, type: binomial_landmark, landmark: 36, null_rate: 0.15, alpha: 0.05}
+          - {type: km_landmark, landmark: 36, null_survival: 0.15}
+        interim:
+          monitor: binomial-36
+          simon: {design: optimal, p1: 0.35, power: 0.8}
+        """;
+
+    /// <summary>Bayesian monitoring of a two-arm rate analysis, final analysis at 50 evaluable patients.</summary>
+    public const string Bayesian = """
+        name: bayes
+        accrual: {target: 60, rate: 2}
+        analysis_time: {evaluable: 50, landmark: 6}
+        arms:
+          - {name: stop}
+          - {name: continue}
+        truths:
+          H0:
+            stop: {progression: {exponential: {rate: 0.02}}}
+            continue: {progression: {exponential: {rate: 0.02}}}
+        analyses:
+          - {name: bayes-pfr6, type: bayesian_rate, experimental: stop, control: continue, landmark: 6, margin: 0.1, threshold: 0.8}
+        interim:
+          monitor: bayes-pfr6
+          looks:
+            - {evaluable: 25, landmark: 6}
+            - {enrolled: 50}
+          bayesian: {efficacy_threshold: 0.95, harm_threshold: 0.05, min_predictive_probability: 0.1}
+        """;
 }

@@ -54,7 +54,38 @@ public class ScenarioSchemaTests
         TwoArmAnalysis("{type: fisher_exact, experimental: stop, control: continue, landmark: 6, alpha: 0.1}"),
         TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.95, prior_control: {a: 2, b: 3}}"),
         TwoArmAnalysis("{type: rmst_difference, experimental: stop, control: continue, horizon: 12}"),
+        ScenarioExamples.GroupSequential,
+        ScenarioExamples.Simon,
+        ScenarioExamples.Bayesian,
+        Efficacy("{haybittle_peto: 3}"),
+        Efficacy("{z: [3.5, 2.8, 2.0]}"),
+        Efficacy("{spending: {hwang_shih_decani: -4}}"),
+        Efficacy("{spending: {kim_demets: 3}}"),
+        Futility("{z: [-0.5, 0.0], binding: true}"),
+        Futility("{hazard_ratio: 1.0, binding: false}"),
+        Futility("{conditional_power: 0.1}"),
+        Futility("{beta_spending: pocock, beta: 0.1, design_drift: 2.9}"),
+        GroupSequentialLooks("[{calendar: 12}, {enrolled: 300}, {evaluable: 320, landmark: 6}, {events: 100}]"),
+        ScenarioExamples.GroupSequential.Replace("analysis_time: {events: 200}", "analysis_time: {calendar: 48}").Replace("  monitor: logrank", "  monitor: logrank\n  planned_information: 180"),
+        Simon("{design: minimax, p1: 0.35}"),
+        Simon("{explicit: {n1: 10, r1: 1, n: 29, r: 6}}"),
+        ScenarioExamples.Bayesian.Replace("  bayesian: {efficacy_threshold: 0.95, harm_threshold: 0.05, min_predictive_probability: 0.1}", "  bayesian: {efficacy_threshold: 0.99}"),
     };
+
+    private static string Efficacy(string efficacy) =>
+        ScenarioExamples.GroupSequential.Replace("    efficacy: {spending: obrien_fleming}", $"    efficacy: {efficacy}");
+
+    private static string Futility(string futility) =>
+        ScenarioExamples.GroupSequential.Replace("    futility: {beta_spending: obrien_fleming, beta: 0.2, design_hazard_ratio: 0.7}", $"    futility: {futility}");
+
+    private static string GroupSequentialLooks(string looks) =>
+        ScenarioExamples.GroupSequential.Replace("  looks:\n    - {information: 0.5}\n    - {events: 150}", $"  looks: {looks}");
+
+    private static string Simon(string simon) =>
+        ScenarioExamples.Simon.Replace("  simon: {design: optimal, p1: 0.35, power: 0.8}", $"  simon: {simon}");
+
+    private static string Bayesian(string bayesian) =>
+        ScenarioExamples.Bayesian.Replace("  bayesian: {efficacy_threshold: 0.95, harm_threshold: 0.05, min_predictive_probability: 0.1}", $"  bayesian: {bayesian}");
 
     private static string TwoArmAnalysis(string analysis) =>
         ScenarioExamples.TwoArmMinimal.Replace("{type: logrank, experimental: continue, control: stop}", analysis);
@@ -136,6 +167,41 @@ public class ScenarioSchemaTests
         TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.8, prior_control: {a: 0, b: 1}}"),
         TwoArmAnalysis("{type: rmst_difference, experimental: stop, control: continue, horizon: 12, non_inferiority_margin: -1}"),
         TwoArmAnalysis("{type: rmst_difference, experimental: stop, control: continue, horizon: 0}"),
+        ScenarioExamples.Bayesian.Replace("analysis_time: {evaluable: 50, landmark: 6}", "analysis_time: {evaluable: 50}"),
+        ScenarioExamples.GroupSequential.Replace("analysis_time: {events: 200}", "analysis_time: {events: 200, landmark: 6}"),
+        ScenarioExamples.GroupSequential.Replace("analysis_time: {events: 200}\n", ""),
+        ScenarioExamples.GroupSequential + "\n  bayesian: {efficacy_threshold: 0.9}",
+        ScenarioExamples.GroupSequential.Replace("  looks:\n    - {information: 0.5}\n    - {events: 150}\n", ""),
+        GroupSequentialLooks("[]"),
+        GroupSequentialLooks("[" + string.Join(", ", Enumerable.Range(1, 10).Select(k => $"{{events: {10 * k}}}")) + "]"),
+        GroupSequentialLooks("[{information: 0.5, events: 100}]"),
+        GroupSequentialLooks("[{information: 1}]"),
+        GroupSequentialLooks("[{evaluable: 100}]"),
+        GroupSequentialLooks("[{events: 100, landmark: 6}]"),
+        Efficacy("{spending: pocock, haybittle_peto: 3}"),
+        Efficacy("{spending: lan_demets}"),
+        Efficacy("{spending: {kim_demets: 0}}"),
+        Efficacy("{spending: {hwang_shih_decani: -4, kim_demets: 3}}"),
+        Efficacy("{haybittle_peto: 0}"),
+        Efficacy("{z: []}"),
+        Futility("{beta_spending: obrien_fleming, beta: 0.6, design_hazard_ratio: 0.7}"),
+        Futility("{beta_spending: obrien_fleming, beta: 0.2}"),
+        Futility("{beta_spending: obrien_fleming, beta: 0.2, design_hazard_ratio: 0.7, design_drift: 2.5}"),
+        Futility("{beta_spending: obrien_fleming, beta: 0.2, design_hazard_ratio: 1}"),
+        Futility("{hazard_ratio: 1, binding: true}"),
+        Futility("{conditional_power: 1}"),
+        Futility("{z: [0, 0.5], beta: 0.2}"),
+        Futility("{binding: false}"),
+        Simon("{design: optimal}"),
+        Simon("{design: best, p1: 0.35}"),
+        Simon("{p1: 0.35}"),
+        Simon("{explicit: {n1: 9, r1: -1, n: 34, r: 8}}"),
+        Simon("{explicit: {n1: 9, r1: 1, n: 34, r: 8}, p1: 0.35}"),
+        ScenarioExamples.Simon.Replace("accrual:", "analysis_time: {events: 20}\naccrual:"),
+        ScenarioExamples.Simon.Replace("  monitor: binomial-36", "  monitor: binomial-36\n  looks: [{events: 10}]"),
+        Bayesian("{harm_threshold: 0.05}"),
+        Bayesian("{efficacy_threshold: 0.9, harm_threshold: 0}"),
+        Bayesian("{efficacy_threshold: 1}"),
     };
 
     [Theory]
@@ -187,6 +253,15 @@ public class ScenarioSchemaTests
         yield return ("bayesianRate", TwoArmAnalysis("{type: bayesian_rate, zzz: 1}"));
         yield return ("betaPrior", TwoArmAnalysis("{type: bayesian_rate, experimental: stop, control: continue, landmark: 6, threshold: 0.8, prior_experimental: {zzz: 1}}"));
         yield return ("rmstDifference", TwoArmAnalysis("{type: rmst_difference, zzz: 1}"));
+        yield return ("interim", ScenarioExamples.GroupSequential.Replace("  monitor: logrank", "  monitor: logrank\n  zzz: 1"));
+        yield return ("look", GroupSequentialLooks("[{zzz: 1}]"));
+        yield return ("groupSequential", ScenarioExamples.GroupSequential.Replace("  group_sequential:", "  group_sequential:\n    zzz: 1"));
+        yield return ("efficacy", Efficacy("{zzz: 1}"));
+        yield return ("spendingFamily", Efficacy("{spending: {zzz: 1}}"));
+        yield return ("futility", Futility("{zzz: 1}"));
+        yield return ("simon", Simon("{zzz: 1}"));
+        yield return ("simonDesign", Simon("{explicit: {zzz: 1}}"));
+        yield return ("bayesianMonitoring", Bayesian("{zzz: 1}"));
     }
 
     [Fact]
