@@ -35,6 +35,13 @@ internal static class DesignCommand
                 case SimonRule simon:
                     var d = simon.Design;
                     output.WriteLine(string.Create(culture, $"Simon two-stage: stage 1 n1 = {d.FirstStageSize}, stop if <= {d.FirstStageMaxResponses} progression-free; total n = {d.TotalSize}, reject H0 if > {d.MaxResponses}"));
+                    if (monitored is Analyses.BinomialLandmarkSpec binomial)
+                    {
+                        double p0 = binomial.NullRate;
+                        output.WriteLine(string.Create(culture,
+                            $"under p0 = {p0}: exact alpha {d.RejectionProbability(p0):F5}, early stop {d.EarlyStopProbability(p0):F4}, expected n {d.ExpectedSampleSize(p0):F2}"));
+                        output.WriteLine("(exact binomial values for the first n1 and n evaluable patients; dropout and scans change them: run the scenario)");
+                    }
                     break;
                 case BayesianMonitoringRule bayes:
                     output.WriteLine(string.Create(culture, $"Bayesian monitoring at {plan.InterimLooks.Length} interim look(s): stop for success when the posterior probability >= {bayes.EfficacyThreshold}")

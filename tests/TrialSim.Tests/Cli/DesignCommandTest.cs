@@ -23,3 +23,16 @@ public class DesignCommandTest
         Assert.Contains("no interim looks", run.Output);
     }
 }
+
+public class SimonDesignCommandTest
+{
+    [Fact]
+    public void Design_prints_the_Simon_design_and_its_exact_alpha()
+    {
+        var run = CliRunner.Run("design", CliRunner.ShippedScenario("ssg-xxv-simon.yaml"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        var design = TrialSim.Decisions.SimonSearch.Optimal(0.15, 0.35, 0.05, 0.2);
+        Assert.Contains($"n1 = {design.FirstStageSize}", run.Output);
+        Assert.Contains($"exact alpha {design.RejectionProbability(0.15).ToString("F5", System.Globalization.CultureInfo.InvariantCulture)}", run.Output);
+    }
+}
