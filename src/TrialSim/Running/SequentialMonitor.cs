@@ -155,7 +155,7 @@ public sealed class SequentialMonitor
         if (rule.Efficacy is FixedEfficacyBoundary fixedBoundary)
         {
             double fixedEfficacy = fixedBoundary.Z[Math.Min(look, fixedBoundary.Z.Length - 1)];
-            return (fixedEfficacy, FutilityBound(rule, look, isFinal, information, ReadOnlySpan<double>.Empty, fixedEfficacy));
+            return (fixedEfficacy, FutilityBound(rule, look, isFinal, information, ReadOnlySpan<double>.Empty, fixedEfficacy, fixedBoundary.Z[^1]));
         }
         int looks = isFinal ? look + 1 : look + 2;
         Span<double> spending = stackalloc double[looks];
@@ -185,7 +185,8 @@ public sealed class SequentialMonitor
         if (futilityRule is FixedZFutility fixedFutility && fixedFutility.Z.Length != looks - 1)
             futilityRule = FitFixedFutility(fixedFutility, looks);
         GroupSequentialBoundaries.Compute(spending, relative, _alpha, rule.Efficacy, futilityRule, efficacy, futility);
-        return (efficacy[look], FutilityBound(rule, look, isFinal, information, futility, efficacy[look]));
+        // At an interim look the last entry is the final bound if the rest of the information arrives as planned.
+        return (efficacy[look], FutilityBound(rule, look, isFinal, information, futility, efficacy[look], efficacy[looks - 1]));
     }
 
     /// <summary>Fixed futility z values for the looks in this computation (the design's interim values, trimmed or padded with no bound).</summary>
@@ -196,7 +197,8 @@ public sealed class SequentialMonitor
         return rule with { Z = [.. z] };
     }
 
-    private double FutilityBound(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information, ReadOnlySpan<double> futility, double efficacyHere)
+    private double FutilityBound(GroupSequentialRule rule, int look, bool isFinal, ReadOnlySpan<double> information, ReadOnlySpan<double> futility,
+        double efficacyHere, double plannedFinalBound)
     {
         if (isFinal || rule.Futility is null) return double.NegativeInfinity;
         switch (rule.Futility)
@@ -209,46 +211,11 @@ public sealed class SequentialMonitor
                 // Log-rank information for 1:1 allocation is about events / 4.
                 return HazardRatioFutility.HazardRatioToZ(hr.MaxHazardRatio, information[look] / 4);
             case ConditionalPowerFutility cp:
-            {
-                // Conditional power under the current trend against the final bound the design would
-                // have if the remaining information arrived as planned: solve for the z at which it equals
-                // the threshold (conditional power increases with z), by bisection.
-                double t = Math.Min(information[look] / _plannedInformation, 1 - 1e-6);
-                double finalBound = PlannedFinalBound(rule, look, information);
-                double low = -10, high = efficacyHere;
-                for (int iteration = 0; iteration < 100; iteration++)
-                {
-                    double middle = 0.5 * (low + high);
-                    double power = ConditionalPowerFutility.ConditionalPower(middle, t, finalBound, ConditionalPowerFutility.CurrentTrendDrift(middle, t));
-                    if (power < cp.MinConditionalPower) low = middle; else high = middle;
-                }
-                return low;
-            }
+                // Conditional power under the current trend, against the final bound the design has
+                // if the remaining information arrives as planned.
+                return ConditionalPowerFutility.ZBound(cp.MinConditionalPower, Math.Min(information[look] / _plannedInformation, 1 - 1e-6), plannedFinalBound);
             default:
                 throw new NotSupportedException(rule.Futility.GetType().Name);
         }
-    }
-
-    /// <summary>The final efficacy bound if the information so far is followed by the planned final information.</summary>
-    private double PlannedFinalBound(GroupSequentialRule rule, int look, ReadOnlySpan<double> information)
-    {
-        if (rule.Efficacy is FixedEfficacyBoundary fixedBoundary) return fixedBoundary.Z[^1];
-        int looks = look + 2;
-        Span<double> spending = stackalloc double[looks];
-        Span<double> relative = stackalloc double[looks];
-        Span<double> efficacy = stackalloc double[looks];
-        Span<double> futility = stackalloc double[looks];
-        double previous = 0;
-        for (int k = 0; k <= look; k++)
-        {
-            double t = Math.Max(Math.Min(information[k] / _plannedInformation, 1 - 1e-6), previous + 1e-9);
-            spending[k] = t;
-            relative[k] = t;
-            previous = t;
-        }
-        spending[looks - 1] = 1;
-        relative[looks - 1] = 1;
-        GroupSequentialBoundaries.Compute(spending, relative, _alpha, rule.Efficacy, null, efficacy, futility);
-        return efficacy[looks - 1];
     }
 }

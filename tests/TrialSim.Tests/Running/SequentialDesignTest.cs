@@ -103,6 +103,28 @@ public class SequentialDesignTest
         }
     }
 
+    /// <summary>
+    /// Conditional-power futility (stop when CP under the current trend is below 0.1) uses, at each
+    /// interim, the final bound the design has with the rest of the information as planned: at 100
+    /// of 200 events the two-look O'Brien-Fleming final bound, at 150 the three-look one (2.01408).
+    /// </summary>
+    [Fact]
+    public void Conditional_power_futility_uses_the_planned_final_bound()
+    {
+        var model = ExponentialModel.WithMedian(12);
+        var scenario = GroupSequential(model, model, [new AtEventCount(100, null), new AtEventCount(150, null)], 200, 500,
+            new ConditionalPowerFutility(0.1, Binding: false));
+        var looks = SimulationRunner.Run(scenario, new RunOptions(Threads: 2)).LookRows.OrderBy(r => r.Look).ToArray();
+        var efficacy = new double[2];
+        var unused = new double[2];
+        GroupSequentialBoundaries.Compute([0.5, 1.0], [0.5, 1.0], 0.025, new SpendingEfficacyBoundary(new LanDeMetsOBrienFleming()), null, efficacy, unused);
+        Assert.Equal(ConditionalPowerFutility.ZBound(0.1, 0.5, efficacy[1]), looks[0].FutilityBound.Mean, 6);
+        Assert.Equal(ConditionalPowerFutility.ZBound(0.1, 0.75, 2.01408), looks[1].FutilityBound.Mean, 4);
+        // With the current trend, CP at the bound is the threshold.
+        double z = looks[1].FutilityBound.Mean;
+        Assert.Equal(0.1, ConditionalPowerFutility.ConditionalPower(z, 0.75, 2.01408, ConditionalPowerFutility.CurrentTrendDrift(z, 0.75)), 4);
+    }
+
     /// <summary>Event-driven looks repeat the same information, so after warm-up the bounds are memo hits and a trial allocates nothing.</summary>
     [Fact]
     public void Group_sequential_trial_allocates_nothing_once_warm()
