@@ -26,6 +26,8 @@ public static class CohortGenerator
         var strata = scenario.Strata;
         var blocks = scenario.Randomisation as PermutedBlockRandomisation;
         bool singleArm = scenario.Arms.Length == 1;
+        bool needsSecondBlock = scenario.Dropout is not null;
+        foreach (var arm in truth.Arms) needsSecondBlock |= arm.Death is not null;
         int target = Math.Min(accrual.TargetSampleSize, cohort.Capacity);
         double closeAt = accrual.MaxDuration ?? double.PositiveInfinity;
         var arrivals = replicateStream.ForPatient(RandomStream.TrialLevel);
@@ -45,12 +47,17 @@ public static class CohortGenerator
             var patient = replicateStream.ForPatient((uint)enrolled);
             int i = enrolled;
             cohort.Entry[i] = entry;
-            // Slots 0-3 in order: two Philox blocks.
+            // Slots 0-1 share the first Philox block; slots 2-3 (death, dropout) the second, computed
+            // only when a scenario has those models. The slots never move, so common random numbers hold.
             patient.SkipTo(SlotIneligible);
             double uIneligible = patient.NextOpenUnit();
             double uProgression = patient.NextOpenUnit();
-            double uDeath = patient.NextOpenUnit();
-            double uDropout = patient.NextOpenUnit();
+            double uDeath = 0, uDropout = 0;
+            if (needsSecondBlock)
+            {
+                uDeath = patient.NextOpenUnit();
+                uDropout = patient.NextOpenUnit();
+            }
             cohort.Ineligible[i] = uIneligible < accrual.IneligibleFraction;
             int stratum = 0;
             if (strata.Count > 1)
