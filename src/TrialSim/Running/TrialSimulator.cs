@@ -116,8 +116,9 @@ public static class TrialSimulator
             Events: observed.Events,
             Duration: observed.CutTime,
             AccrualDuration: Math.Min(workspace.Cohort.AccrualEnd, observed.CutTime),
-            // A trial stopped at an interim look did not close short: that is counted per look.
-            ClosedShort: enrolled < plan.Scenario.Accrual.TargetSampleSize && endedAtLook == plan.InterimLooks.Length,
+            // Closing short is enrolment ending below target (the accrual period ran out, or the rate fell to
+            // zero) by the time of the analysis; an analysis or interim stop before enrolment ends is not.
+            ClosedShort: workspace.Cohort.ClosedShort && workspace.Cohort.AccrualEnd <= observed.CutTime && endedAtLook == plan.InterimLooks.Length,
             MedianFollowUp: KaplanMeier.MedianFollowUp(observed.Time, observed.IsEvent),
             EndedAtLook: endedAtLook);
     }

@@ -135,3 +135,18 @@ public class SingleArmOperatingCharacteristicsTest
         WithinThreeMcse(0.0, row.Bias, row.BiasMcse, "KM bias");
     }
 }
+
+public class ClosingShortTest
+{
+    /// <summary>An event-driven analysis that comes before enrolment is complete stops enrolment, but that is not closing short.</summary>
+    [Fact]
+    public void An_early_event_driven_analysis_is_not_closing_short()
+    {
+        // 200 patients at 2 a month (100 months of enrolment); 20 events come long before.
+        var scenario = TestScenarios.SingleArm(200, new TrialSim.Distributions.ExponentialModel(0.1),
+            analysisTime: new TrialSim.Conduct.AtEventCount(20, null), replicates: 500);
+        var row = Assert.Single(SimulationRunner.Run(scenario, new RunOptions(Threads: 2)).Rows);
+        Assert.True(row.Enrolled.Mean < 200);
+        Assert.Equal(0, row.ClosedShortRate);
+    }
+}
