@@ -10,7 +10,7 @@ public sealed record PiecewiseRate
 {
     public ImmutableArray<double> Starts { get; }
     public ImmutableArray<double> Rates { get; }
-    private readonly double[] _cumulativeAtStart;
+    private readonly Distributions.PiecewiseConstant _intensity;
 
     public PiecewiseRate(IReadOnlyList<double> starts, IReadOnlyList<double> rates)
     {
@@ -24,9 +24,7 @@ public sealed record PiecewiseRate
         }
         Starts = [.. starts];
         Rates = [.. rates];
-        _cumulativeAtStart = new double[rates.Count];
-        for (int k = 1; k < rates.Count; k++)
-            _cumulativeAtStart[k] = _cumulativeAtStart[k - 1] + rates[k - 1] * (starts[k] - starts[k - 1]);
+        _intensity = new Distributions.PiecewiseConstant(starts.ToArray(), rates.ToArray());
     }
 
     /// <summary>The total intensity of sites that open at different times, each at its own rate.</summary>
@@ -38,27 +36,12 @@ public sealed record PiecewiseRate
     }
 
     /// <summary>Expected arrivals by time t: the cumulative intensity.</summary>
-    public double Cumulative(double time)
-    {
-        if (time <= 0) return 0;
-        int k = Rates.Length - 1;
-        while (k > 0 && time < Starts[k]) k--;
-        return _cumulativeAtStart[k] + Rates[k] * (time - Starts[k]);
-    }
+    public double Cumulative(double time) => _intensity.Integral(time);
 
     /// <summary>The first time at which the cumulative intensity reaches <paramref name="cumulative"/>;
-    /// +infinity when it never does (beyond the total of a final rate of zero).</summary>
-    public double InverseCumulative(double cumulative)
-    {
-        if (cumulative <= 0) return 0;
-        // The first piece whose end reaches the level holds it, so a level equal to a pause's
-        // (a zero-rate piece's) is reached when the pause begins, not when it ends.
-        int k = 0;
-        while (k < Rates.Length - 1 && _cumulativeAtStart[k + 1] < cumulative) k++;
-        double remaining = cumulative - _cumulativeAtStart[k];
-        if (Rates[k] > 0) return Starts[k] + remaining / Rates[k];
-        return double.PositiveInfinity;
-    }
+    /// +infinity when it never does (beyond the total of a final rate of zero). A level equal to a
+    /// pause's (a zero-rate piece's) is reached when the pause begins, not when it ends.</summary>
+    public double InverseCumulative(double cumulative) => _intensity.InverseIntegral(cumulative);
 
     public bool Equals(PiecewiseRate? other) => other is not null && Starts.SequenceEqual(other.Starts) && Rates.SequenceEqual(other.Rates);
     public override int GetHashCode() => HashCode.Combine(Starts.Length, Rates[0]);

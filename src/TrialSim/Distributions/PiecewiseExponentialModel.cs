@@ -11,7 +11,7 @@ public sealed record PiecewiseExponentialModel : EventTimeModel
 {
     public ImmutableArray<double> Starts { get; }
     public ImmutableArray<double> Rates { get; }
-    private readonly double[] _cumulativeAtStart;
+    private readonly PiecewiseConstant _hazard;
 
     /// <param name="breaks">Interior change points (months), strictly increasing and positive.</param>
     /// <param name="rates">One rate per piece (breaks.Length + 1), each non-negative and finite.</param>
@@ -30,9 +30,7 @@ public sealed record PiecewiseExponentialModel : EventTimeModel
             if (!(rates[k] >= 0) || double.IsInfinity(rates[k])) throw new ArgumentOutOfRangeException(nameof(rates), rates[k], "rates must be non-negative and finite");
         Starts = [.. starts];
         Rates = [.. rates];
-        _cumulativeAtStart = new double[rates.Count];
-        for (int k = 1; k < rates.Count; k++)
-            _cumulativeAtStart[k] = _cumulativeAtStart[k - 1] + rates[k - 1] * (starts[k] - starts[k - 1]);
+        _hazard = new PiecewiseConstant(starts, rates.ToArray());
     }
 
     /// <summary>The piecewise exponential through S(time_k) = survival_k at each breakpoint-end:
@@ -55,35 +53,17 @@ public sealed record PiecewiseExponentialModel : EventTimeModel
         return new PiecewiseExponentialModel(times.Take(times.Count - 1).ToArray(), rates);
     }
 
-    private int PieceOf(double time)
-    {
-        int k = Rates.Length - 1;
-        while (k > 0 && time < Starts[k]) k--;
-        return k;
-    }
-
-    public override double CumulativeHazard(double time)
-    {
-        if (time <= 0) return 0.0;
-        int k = PieceOf(time);
-        return _cumulativeAtStart[k] + Rates[k] * (time - Starts[k]);
-    }
-
+    public override double CumulativeHazard(double time) => _hazard.Integral(time);
     public override double Survival(double time) => Math.Exp(-CumulativeHazard(time));
-    public override double Hazard(double time) => Rates[PieceOf(Math.Max(time, 0))];
+    public override double Hazard(double time) => _hazard.Rate(time);
 
+    /// <summary>The smallest t with S(t) &lt;= survival, as Quantile promises: a level equal to a
+    /// zero-rate piece's (or a zero final rate's) maps to where that level is first reached.</summary>
     public override double InverseSurvival(double survival)
     {
         if (survival >= 1) return 0.0;
         if (survival <= 0) return double.PositiveInfinity;
-        double target = -Math.Log(survival);
-        // The first piece whose end reaches the target holds it, so a target equal to the level
-        // of a zero-rate piece (or of a zero final rate) maps to where that level is first
-        // reached: the smallest t with S(t) <= survival, as Quantile promises.
-        int k = 0;
-        while (k < Rates.Length - 1 && _cumulativeAtStart[k + 1] < target) k++;
-        double remaining = target - _cumulativeAtStart[k];
-        return Rates[k] > 0 ? Starts[k] + remaining / Rates[k] : double.PositiveInfinity;
+        return _hazard.InverseIntegral(-Math.Log(survival));
     }
 
     public override bool IsExponential => Rates.All(r => r == Rates[0]);
