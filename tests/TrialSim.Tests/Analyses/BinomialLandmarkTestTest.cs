@@ -94,6 +94,25 @@ public class BinomialLandmarkTestTest
         Assert.Equal(Beta.InvCDF(8, 21, 0.95), result.Upper, 1e-10);
     }
 
+    [Theory]
+    [InlineData(0.90)]
+    [InlineData(0.95)]
+    public void ClopperPearson_AgreesWithMathNetBetaQuantiles_AcrossSizes(double level)
+    {
+        foreach (int n in new[] { 1, 2, 5, 28, 100, 500 })
+        {
+            foreach (int x in new[] { 1, n / 2, n - 1 }.Where(x => x >= 1 && x <= n - 1).Distinct())
+            {
+                double[] time = Enumerable.Range(0, n).Select(i => i < x ? 40.0 : 12.0).ToArray();
+                bool[] isEvent = Enumerable.Repeat(true, n).ToArray();
+                var result = BinomialLandmarkTest.Analyze(time, isEvent, Spec(level: level));
+                double tail = (1 - level) / 2;
+                Assert.Equal(Beta.InvCDF(x, n - x + 1, tail), result.Lower, 1e-10);
+                Assert.Equal(Beta.InvCDF(x + 1, n - x, 1 - tail), result.Upper, 1e-10);
+            }
+        }
+    }
+
     [Fact]
     public void ClopperPearson_AllOrNone_HasOneSidedEnd()
     {
