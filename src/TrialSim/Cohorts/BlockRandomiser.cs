@@ -49,7 +49,7 @@ public sealed class BlockRandomiser
     {
         ref var stream = ref _streams[stratum];
         var sizes = design.BlockSizes;
-        int size = sizes[Math.Min((int)(stream.NextOpenUnit() * sizes.Length), sizes.Length - 1)];
+        int size = sizes[stream.NextBelow(sizes.Length)];
         var block = _blocks[stratum];
         int filled = 0;
         int copies = size / _ratioSum;
@@ -58,7 +58,7 @@ public sealed class BlockRandomiser
         // Fisher-Yates shuffle.
         for (int i = size - 1; i > 0; i--)
         {
-            int j = Math.Min((int)(stream.NextOpenUnit() * (i + 1)), i);
+            int j = stream.NextBelow(i + 1);
             (block[i], block[j]) = (block[j], block[i]);
         }
         _position[stratum] = 0;

@@ -72,6 +72,28 @@ public struct RandomStream
         return (bits + 0.5) * (1.0 / (1UL << 52));
     }
 
+    /// <summary>
+    /// A uniform integer in [0, <paramref name="range"/>), exactly (Lemire 2019, "Fast random integer
+    /// generation in an interval": multiply-shift with rejection), from usually one 32-bit word.
+    /// </summary>
+    public int NextBelow(int range)
+    {
+        if (range <= 0) throw new ArgumentOutOfRangeException(nameof(range), range, "range must be positive");
+        uint bound = (uint)range;
+        ulong product = (ulong)NextUInt32() * bound;
+        uint low = (uint)product;
+        if (low < bound)
+        {
+            uint threshold = (0u - bound) % bound;
+            while (low < threshold)
+            {
+                product = (ulong)NextUInt32() * bound;
+                low = (uint)product;
+            }
+        }
+        return (int)(product >> 32);
+    }
+
     /// <summary>A standard exponential draw, by inversion (one log).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextStandardExponential() => -Math.Log(NextOpenUnit());

@@ -172,3 +172,28 @@ public class RandomStreamTest
         for (int i = 0; i < 100; i++) Assert.Equal(-Math.Log(b.NextOpenUnit()), a.NextStandardExponential());
     }
 }
+
+public class RandomStreamBoundedTest
+{
+    /// <summary>NextBelow is uniform on [0, range): chi-square over the range's cells below its 0.999 quantile, for several ranges.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(6)]
+    [InlineData(132)]
+    public void Next_below_is_uniform(int range)
+    {
+        var stream = new TrialSim.Running.RandomStream(2024, 0, 0, 0);
+        int draws = 2000 * range;
+        var counts = new int[range];
+        for (int i = 0; i < draws; i++)
+        {
+            int value = stream.NextBelow(range);
+            Assert.InRange(value, 0, range - 1);
+            counts[value]++;
+        }
+        double expected = (double)draws / range;
+        double chiSquare = counts.Sum(c => (c - expected) * (c - expected) / expected);
+        Assert.True(chiSquare < MathNet.Numerics.Distributions.ChiSquared.InvCDF(range - 1, 0.999), $"chi-square {chiSquare} for range {range}");
+    }
+}
