@@ -13,19 +13,8 @@ public class ScenarioLoaderErrorTests
     // 5   H0: {progression: {exponential: {rate: 0.05}}}
     // 6 analyses:
     // 7   - {type: km_landmark, landmark: 36, null_survival: 0.15}
-    private static string Replace(int line, string text)
-    {
-        var lines = ScenarioExamples.Minimal.Split('\n').ToList();
-        lines[line - 1] = text;
-        return string.Join('\n', lines);
-    }
-
-    private static string Insert(int afterLine, string text)
-    {
-        var lines = ScenarioExamples.Minimal.Split('\n').ToList();
-        lines.Insert(afterLine, text);
-        return string.Join('\n', lines);
-    }
+    private static string Replace(int line, string text) => ScenarioText.ReplaceLine(ScenarioExamples.Minimal, line, text);
+    private static string Insert(int afterLine, string text) => ScenarioText.InsertLine(ScenarioExamples.Minimal, afterLine, text);
 
     private static string Model(string model) => Replace(5, $"  H0: {{progression: {model}}}");
     private static string Analysis(string analysis) => Replace(7, $"  - {analysis}");
@@ -99,15 +88,7 @@ public class ScenarioLoaderErrorTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void NamesLineFieldAndExpectedForm(string @case, string yaml, int line, string field, string expected)
-    {
-        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "bad.yaml"));
-        Assert.True(line == error.Line, $"{@case}: line {error.Line}, not {line}: {error.Message}");
-        Assert.True(field == error.Field, $"{@case}: field '{error.Field}', not '{field}': {error.Message}");
-        Assert.Contains(expected, error.Expected);
-        Assert.Contains($"; expected {error.Expected}", error.Message);
-        Assert.StartsWith($"bad.yaml:{line}:{error.Column}: ", error.Message);
-        Assert.True(error.Column >= 1, @case);
-    }
+        => ScenarioText.AssertNamesLineFieldAndExpectedForm(@case, yaml, line, field, expected);
 
     [Fact]
     public void MessageFormat()

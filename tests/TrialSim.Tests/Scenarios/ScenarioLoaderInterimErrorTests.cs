@@ -43,12 +43,7 @@ public class ScenarioLoaderInterimErrorTests
     private static string B(int line, string text) => Replace(ScenarioExamples.Bayesian, line, text);
     private static string Bayesian(string bayesian) => B(18, $"  bayesian: {bayesian}");
 
-    private static string Replace(string yaml, int line, string text)
-    {
-        var lines = yaml.Split('\n');
-        lines[line - 1] = text;
-        return string.Join('\n', lines);
-    }
+    private static string Replace(string yaml, int line, string text) => ScenarioText.ReplaceLine(yaml, line, text);
 
     private static string TenLooks => "[" + string.Join(", ", Enumerable.Range(1, 10).Select(k => $"{{events: {10 * k}}}")) + "]";
 
@@ -164,15 +159,7 @@ public class ScenarioLoaderInterimErrorTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void NamesLineFieldAndExpectedForm(string @case, string yaml, int line, string field, string expected)
-    {
-        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "bad.yaml"));
-        Assert.True(line == error.Line, $"{@case}: line {error.Line}, not {line}: {error.Message}");
-        Assert.True(field == error.Field, $"{@case}: field '{error.Field}', not '{field}': {error.Message}");
-        Assert.True(error.Expected.Contains(expected, StringComparison.Ordinal), $"{@case}: expected '{error.Expected}' lacks '{expected}'");
-        Assert.Contains($"; expected {error.Expected}", error.Message);
-        Assert.StartsWith($"bad.yaml:{line}:{error.Column}: ", error.Message);
-        Assert.True(error.Column >= 1, @case);
-    }
+        => ScenarioText.AssertNamesLineFieldAndExpectedForm(@case, yaml, line, field, expected);
 
     [Fact]
     public void SimonAnalysisTimeErrorSaysWhy()

@@ -19,21 +19,9 @@ public class ScenarioLoaderTwoArmErrorTests
     // 10     continue: {progression: {exponential: {rate: 0.02}}}
     // 11 analyses:
     // 12   - {type: logrank, experimental: continue, control: stop}
-    private static string Replace(int line, string text, string yaml = ScenarioExamples.TwoArmMinimal)
-    {
-        var lines = yaml.Split('\n').ToList();
-        lines[line - 1] = text;
-        return string.Join('\n', lines);
-    }
+    private static string Replace(int line, string text, string yaml = ScenarioExamples.TwoArmMinimal) => ScenarioText.ReplaceLine(yaml, line, text);
+    private static string Insert(int afterLine, string text, string yaml = ScenarioExamples.TwoArmMinimal) => ScenarioText.InsertLine(yaml, afterLine, text);
 
-    private static string Insert(int afterLine, string text, string yaml = ScenarioExamples.TwoArmMinimal)
-    {
-        var lines = yaml.Split('\n').ToList();
-        lines.Insert(afterLine, text);
-        return string.Join('\n', lines);
-    }
-
-    /// <summary>Randomisation or stratification, placed on line 7.</summary>
     private static string Design(string text) => Insert(6, text);
     private static string Levels(string levels) => Design($"stratification: [{{name: remission, levels: [{levels}]}}]");
     private static string Analysis(string analysis) => Replace(12, $"  - {analysis}");
@@ -125,15 +113,7 @@ public class ScenarioLoaderTwoArmErrorTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void NamesLineFieldAndExpectedForm(string @case, string yaml, int line, string field, string expected)
-    {
-        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "bad.yaml"));
-        Assert.True(line == error.Line, $"{@case}: line {error.Line}, not {line}: {error.Message}");
-        Assert.True(field == error.Field, $"{@case}: field '{error.Field}', not '{field}': {error.Message}");
-        Assert.True(error.Expected.Contains(expected, StringComparison.Ordinal), $"{@case}: expected '{error.Expected}' lacks '{expected}'");
-        Assert.Contains($"; expected {error.Expected}", error.Message);
-        Assert.StartsWith($"bad.yaml:{line}:{error.Column}: ", error.Message);
-        Assert.True(error.Column >= 1, @case);
-    }
+        => ScenarioText.AssertNamesLineFieldAndExpectedForm(@case, yaml, line, field, expected);
 
     [Fact]
     public void PrevalenceErrorNamesTheSum()
