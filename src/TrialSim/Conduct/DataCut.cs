@@ -83,7 +83,7 @@ public static class DataCut
 
     /// <summary>The cut as an anchor calendar time plus an offset, so that follow-up measured from
     /// the anchoring patient is exact: (last entry + 36) - last entry need not be 36 in floating point.</summary>
-    private static (double Anchor, double Offset) FindCut(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, double[] scratch) =>
+    public static (double Anchor, double Offset) FindCut(Cohort cohort, AnalysisTime analysisTime, AssessmentSchedule schedule, double maxFollowUp, double[] scratch) =>
         analysisTime switch
         {
             AfterLastPatient a => (cohort.LastEntry, a.FollowUp),

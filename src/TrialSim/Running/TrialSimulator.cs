@@ -45,7 +45,9 @@ public static class TrialSimulator
         int monitorIndex = plan.MonitorIndex;
         var looks = workspace.Looks;
         Array.Clear(looks);
-        double finalTime = DataCut.FindCutTime(cohort, scenario.AnalysisTime, scenario.Assessments, maxFollowUp, observed.Scratch);
+        // Found once: it bounds the interim looks and is where the final cut falls.
+        var (finalAnchor, finalOffset) = DataCut.FindCut(cohort, scenario.AnalysisTime, scenario.Assessments, maxFollowUp, observed.Scratch);
+        double finalTime = finalAnchor + finalOffset;
         double previous = double.NegativeInfinity;
         int performed = 0;
         var interims = plan.InterimLooks;
@@ -67,7 +69,7 @@ public static class TrialSimulator
                 return Outcome(plan, workspace, endedAtLook: k);
             }
         }
-        DataCut.Cut(cohort, scenario.AnalysisTime, scenario.Assessments, maxFollowUp, observed);
+        DataCut.CutAt(cohort, finalAnchor, finalOffset, scenario.Assessments, maxFollowUp, observed);
         AnalyzeAll(plan, workspace);
         ref var final = ref looks[interims.Length];
         final.Time = observed.CutTime;
