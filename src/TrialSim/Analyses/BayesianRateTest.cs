@@ -49,14 +49,33 @@ public static class BayesianRateTest
         int events = experimental.Failures + control.Failures;
         if (experimental.Evaluable == 0 || control.Evaluable == 0) return AnalysisResult.Undefined(analysed, events);
 
-        if (cache is null || !cache.TryGet(experimental.Successes, experimental.Evaluable, control.Successes, control.Evaluable, out double probability))
-        {
-            probability = BetaBinomialPosterior.ProbabilityExceeds(experimentalPosterior.A, experimentalPosterior.B, controlPosterior.A, controlPosterior.B, spec.Margin);
-            cache?.Add(experimental.Successes, experimental.Evaluable, control.Successes, control.Evaluable, probability);
-        }
+        double probability = PosteriorProbability(spec, experimentalPosterior, controlPosterior,
+            experimental.Successes, experimental.Evaluable, control.Successes, control.Evaluable, cache);
         double difference = experimentalPosterior.Mean - controlPosterior.Mean;
         double halfWidth = Normal.InvCDF(0.0, 1.0, 0.5 * (1.0 + spec.ConfidenceLevel))
             * Math.Sqrt(experimentalPosterior.Variance + controlPosterior.Variance);
         return new AnalysisResult(difference, difference - halfWidth, difference + halfWidth, 1.0 - probability, probability > spec.Threshold, analysed, events);
+    }
+
+    /// <summary>
+    /// The rule's posterior probability P(p_E &gt; p_C - margin | data) for the given counts (successes
+    /// of evaluable, per arm), through the memo when there is one. The one place the rule is
+    /// evaluated: the analysis and the predictive probability of a final success both call it.
+    /// </summary>
+    internal static double PosteriorProbability(BayesianRateSpec spec, int experimentalSuccesses, int experimentalEvaluable,
+        int controlSuccesses, int controlEvaluable, PosteriorProbabilityCache? cache) =>
+        PosteriorProbability(spec,
+            BetaBinomialPosterior.FromPrior(spec.ExperimentalPriorA, spec.ExperimentalPriorB, experimentalSuccesses, experimentalEvaluable),
+            BetaBinomialPosterior.FromPrior(spec.ControlPriorA, spec.ControlPriorB, controlSuccesses, controlEvaluable),
+            experimentalSuccesses, experimentalEvaluable, controlSuccesses, controlEvaluable, cache);
+
+    private static double PosteriorProbability(BayesianRateSpec spec, BetaBinomialPosterior experimental, BetaBinomialPosterior control,
+        int experimentalSuccesses, int experimentalEvaluable, int controlSuccesses, int controlEvaluable, PosteriorProbabilityCache? cache)
+    {
+        if (cache is not null && cache.TryGet(experimentalSuccesses, experimentalEvaluable, controlSuccesses, controlEvaluable, out double probability))
+            return probability;
+        probability = BetaBinomialPosterior.ProbabilityExceeds(experimental.A, experimental.B, control.A, control.B, spec.Margin);
+        cache?.Add(experimentalSuccesses, experimentalEvaluable, controlSuccesses, controlEvaluable, probability);
+        return probability;
     }
 }

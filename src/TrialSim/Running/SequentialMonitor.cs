@@ -121,15 +121,7 @@ public sealed class SequentialMonitor
         var controlNow = BetaBinomialPosterior.FromPrior(spec.ControlPriorA, spec.ControlPriorB, control.Successes, control.Evaluable);
         int finalExperimental = experimental.Evaluable + remainingExperimental, finalControl = control.Evaluable + remainingControl;
         probability = PredictiveProbability.TwoArm(experimentalNow, controlNow, remainingExperimental, remainingControl, spec.Threshold, (yE, yC) =>
-        {
-            int successesE = experimental.Successes + yE, successesC = control.Successes + yC;
-            if (_posteriors is not null && _posteriors.TryGet(successesE, finalExperimental, successesC, finalControl, out double cached)) return cached;
-            var e = BetaBinomialPosterior.FromPrior(spec.ExperimentalPriorA, spec.ExperimentalPriorB, successesE, finalExperimental);
-            var c = BetaBinomialPosterior.FromPrior(spec.ControlPriorA, spec.ControlPriorB, successesC, finalControl);
-            double value = BetaBinomialPosterior.ProbabilityExceeds(e.A, e.B, c.A, c.B, spec.Margin);
-            _posteriors?.Add(successesE, finalExperimental, successesC, finalControl, value);
-            return value;
-        });
+            BayesianRateTest.PosteriorProbability(spec, experimental.Successes + yE, finalExperimental, control.Successes + yC, finalControl, _posteriors));
         _predictive.TryAdd(key, probability);
         return probability;
     }
