@@ -40,7 +40,7 @@ internal static class ThroughputMode
         {
             foreach (var row in result.Rows)
             {
-                if (row.PointIndex != p) continue;
+                if (row.TruthIndex != p) continue;
                 patients += row.Enrolled.Mean * replicates;
                 break;
             }

@@ -12,16 +12,16 @@ public readonly record struct MeanWithError(double Mean, double Mcse)
 /// (its MCSE treats them as independent, ignoring clustering within trials).
 /// </summary>
 public sealed record ArmCharacteristics(
-    int PointIndex, string PointName, int ArmIndex, string ArmName, long Replicates,
+    int TruthIndex, string Truth, int ArmIndex, string ArmName, long Replicates,
     MeanWithError Enrolled, MeanWithError Analysed, MeanWithError Events, MeanWithError Deaths,
     MeanWithError MonthsOffDrugPerPatient, MeanWithError Rechallenged, MeanWithError Responded,
     double ResponseRate, double ResponseRateMcse, MeanWithError SecondProgressions)
 {
-    public static ArmCharacteristics From(int pointIndex, string pointName, int armIndex, string armName, long replicates, ArmAccumulator arm)
+    public static ArmCharacteristics From(int truthIndex, string truthName, int armIndex, string armName, long replicates, ArmAccumulator arm)
     {
         double rate = arm.RechallengedTotal > 0 ? (double)arm.RespondedTotal / arm.RechallengedTotal : double.NaN;
         double rateMcse = arm.RechallengedTotal > 0 ? Math.Sqrt(rate * (1 - rate) / arm.RechallengedTotal) : double.NaN;
-        return new ArmCharacteristics(pointIndex, pointName, armIndex, armName, replicates,
+        return new ArmCharacteristics(truthIndex, truthName, armIndex, armName, replicates,
             MeanWithError.From(arm.Enrolled), MeanWithError.From(arm.Analysed), MeanWithError.From(arm.Events), MeanWithError.From(arm.Deaths),
             MeanWithError.From(arm.MonthsOffDrugPerPatient), MeanWithError.From(arm.Rechallenged), MeanWithError.From(arm.Responded),
             rate, rateMcse, MeanWithError.From(arm.SecondProgressions));

@@ -7,12 +7,12 @@ namespace TrialSim.Aggregation;
 /// at the looks does.
 /// </summary>
 public sealed record LookCharacteristics(
-    int PointIndex, string PointName, int Look, bool IsFinal, long Replicates,
+    int TruthIndex, string Truth, int Look, bool IsFinal, long Replicates,
     double ReachedRate, double StopEfficacyRate, double StopEfficacyMcse, double StopFutilityRate, double StopFutilityMcse,
     double CumulativeRejection, double CumulativeRejectionMcse,
     MeanWithError Time, MeanWithError Information, MeanWithError Statistic, MeanWithError EfficacyBound, MeanWithError FutilityBound)
 {
-    public static IEnumerable<LookCharacteristics> From(int pointIndex, string pointName, long replicates, LookAccumulator[] looks)
+    public static IEnumerable<LookCharacteristics> From(int truthIndex, string truthName, long replicates, LookAccumulator[] looks)
     {
         double cumulative = 0;
         for (int k = 0; k < looks.Length; k++)
@@ -20,7 +20,7 @@ public sealed record LookCharacteristics(
             var look = looks[k];
             cumulative += look.StoppedForEfficacy.Proportion;
             double cumulativeMcse = Math.Sqrt(cumulative * (1 - cumulative) / Math.Max(replicates, 1));
-            yield return new LookCharacteristics(pointIndex, pointName, k, k == looks.Length - 1, replicates,
+            yield return new LookCharacteristics(truthIndex, truthName, k, k == looks.Length - 1, replicates,
                 look.Reached.Proportion, look.StoppedForEfficacy.Proportion, look.StoppedForEfficacy.StandardError,
                 look.StoppedForFutility.Proportion, look.StoppedForFutility.StandardError, cumulative, cumulativeMcse,
                 MeanWithError.From(look.Time), MeanWithError.From(look.Information), MeanWithError.From(look.Statistic),

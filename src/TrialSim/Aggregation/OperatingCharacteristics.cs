@@ -15,8 +15,8 @@ namespace TrialSim.Aggregation;
 /// <param name="UndefinedRate">Share of trials where the estimate was undefined (nobody evaluable).</param>
 /// <param name="AnalysisN">Mean patients contributing to this analysis (for a landmark binomial, those evaluable).</param>
 public sealed record OperatingCharacteristics(
-    int PointIndex,
-    string PointName,
+    int TruthIndex,
+    string Truth,
     string AnalysisName,
     string AnalysisType,
     long Replicates,
@@ -35,12 +35,12 @@ public sealed record OperatingCharacteristics(
     double ClosedShortRate, double ClosedShortRateMcse,
     double MedianFollowUp, double MedianFollowUpMcse)
 {
-    public static OperatingCharacteristics From(int pointIndex, string pointName, AnalysisSpec spec, PointAccumulator point, int analysisIndex)
+    public static OperatingCharacteristics From(int truthIndex, string truthName, AnalysisSpec spec, PointAccumulator point, int analysisIndex)
     {
         var a = point.Analyses[analysisIndex];
         long replicates = point.Replicates;
         return new OperatingCharacteristics(
-            pointIndex, pointName, spec.Name, AnalysisTypeName.Of(spec), replicates,
+            truthIndex, truthName, spec.Name, AnalysisTypeName.Of(spec), replicates,
             a.Rejections.Proportion, a.Rejections.StandardError,
             a.TrueValue,
             a.Estimate.MeanOrNaN, a.Estimate.StandardError,

@@ -65,7 +65,7 @@ public static class SimulationRunner
                     if (options.Trials is not null)
                     {
                         if (!blockPool.TryTake(out trials)) trials = new TrialBlock(BlockSize, analyses.Length);
-                        trials.PointIndex = p;
+                        trials.TruthIndex = p;
                         trials.FirstReplicate = first;
                         trials.Count = count;
                     }

@@ -12,7 +12,7 @@ public sealed class TrialBlock
         AnalysisCount = analyses;
     }
 
-    public int PointIndex { get; internal set; }
+    public int TruthIndex { get; internal set; }
     public long FirstReplicate { get; internal set; }
     public int Count { get; internal set; }
     public int AnalysisCount { get; }

@@ -9,16 +9,16 @@ public static class ArmsParquetSink
     public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var columns = new ParquetColumns();
-        var point = columns.Add<int>("point");
-        var pointName = columns.AddString("point_name");
+        var truthIndex = columns.Add<int>("truth_index");
+        var truthName = columns.AddString("truth");
         var arm = columns.Add<int>("arm");
         var armName = columns.AddString("arm_name");
         var replicates = columns.Add<long>("replicates");
         var appendDoubles = columns.AddDoubles(DoubleColumns);
         foreach (var row in result.ArmRows)
         {
-            point.Append(row.PointIndex);
-            pointName.Append(row.PointName);
+            truthIndex.Append(row.TruthIndex);
+            truthName.Append(row.Truth);
             arm.Append(row.ArmIndex);
             armName.Append(row.ArmName);
             replicates.Append(row.Replicates);

@@ -15,7 +15,7 @@ public static class ConsoleTable
         var armNames = scenario.Arms.Select(a => a.Name).ToArray();
         foreach (var point in scenario.Points.Select((p, i) => (p, i)))
         {
-            var rows = result.Rows.Where(r => r.PointIndex == point.i).ToList();
+            var rows = result.Rows.Where(r => r.TruthIndex == point.i).ToList();
             if (rows.Count == 0) continue;
             var first = rows[0];
             writer.WriteLine();
@@ -34,9 +34,9 @@ public static class ConsoleTable
                     $"  {Truncate(row.AnalysisName, 22),-22} {row.RejectionRate,8:F4} {Paren(row.RejectionRateMcse),8} {Number(row.TrueValue),8} {Number(row.MeanEstimate),9} {Signed(row.Bias),9} {Paren(row.BiasMcse),8} {Number(row.Coverage),9} {row.AnalysisN,7:F1}"));
             }
             writer.Write(table.ToString());
-            if (!result.LookRows.IsEmpty) WriteLooks(result.LookRows.Where(r => r.PointIndex == point.i), writer);
+            if (!result.LookRows.IsEmpty) WriteLooks(result.LookRows.Where(r => r.TruthIndex == point.i), writer);
             if (scenario.Arms.Length > 1 || point.p.Arms.Any(a => a.Death is not null || a.Rechallenge is not null || a.Switch is not null))
-                WriteArms(result.ArmRows.Where(r => r.PointIndex == point.i), writer);
+                WriteArms(result.ArmRows.Where(r => r.TruthIndex == point.i), writer);
         }
     }
 

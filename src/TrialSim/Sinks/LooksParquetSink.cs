@@ -9,16 +9,16 @@ public static class LooksParquetSink
     public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var columns = new ParquetColumns();
-        var point = columns.Add<int>("point");
-        var pointName = columns.AddString("point_name");
+        var truthIndex = columns.Add<int>("truth_index");
+        var truthName = columns.AddString("truth");
         var look = columns.Add<int>("look");
         var isFinal = columns.Add<bool>("is_final");
         var replicates = columns.Add<long>("replicates");
         var appendDoubles = columns.AddDoubles(DoubleColumns);
         foreach (var row in result.LookRows)
         {
-            point.Append(row.PointIndex);
-            pointName.Append(row.PointName);
+            truthIndex.Append(row.TruthIndex);
+            truthName.Append(row.Truth);
             look.Append(row.Look);
             isFinal.Append(row.IsFinal);
             replicates.Append(row.Replicates);

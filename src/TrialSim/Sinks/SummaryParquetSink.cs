@@ -9,8 +9,8 @@ public static class SummaryParquetSink
     public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var columns = new ParquetColumns();
-        var point = columns.Add<int>("point");
-        var pointName = columns.AddString("point_name");
+        var truthIndex = columns.Add<int>("truth_index");
+        var truthName = columns.AddString("truth");
         var analysis = columns.AddString("analysis");
         var analysisType = columns.AddString("analysis_type");
         var replicates = columns.Add<long>("replicates");
@@ -18,8 +18,8 @@ public static class SummaryParquetSink
 
         foreach (var row in result.Rows)
         {
-            point.Append(row.PointIndex);
-            pointName.Append(row.PointName);
+            truthIndex.Append(row.TruthIndex);
+            truthName.Append(row.Truth);
             analysis.Append(row.AnalysisName);
             analysisType.Append(row.AnalysisType);
             replicates.Append(row.Replicates);

@@ -16,7 +16,7 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
     private readonly ParquetColumns _columns = new();
-    private readonly ParquetColumns.Column<int> _point, _enrolled, _analysed, _events, _analysisN, _analysisEvents;
+    private readonly ParquetColumns.Column<int> _truthIndex, _enrolled, _analysed, _events, _analysisN, _analysisEvents;
     private readonly ParquetColumns.Column<long> _replicate;
     private readonly ParquetColumns.StringColumn _analysis;
     private readonly ParquetColumns.Column<double> _duration, _accrualDuration, _medianFollowUp, _estimate, _lower, _upper, _pValue;
@@ -28,7 +28,7 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     {
         _path = path;
         _analysisNames = scenario.Analyses.Select(a => a.Name).ToArray();
-        _point = _columns.Add<int>("point");
+        _truthIndex = _columns.Add<int>("truth_index");
         _replicate = _columns.Add<long>("replicate");
         _analysis = _columns.AddString("analysis");
         _enrolled = _columns.Add<int>("enrolled");
@@ -59,7 +59,7 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
             for (int a = 0; a < block.AnalysisCount; a++)
             {
                 var result = block.Results[t * block.AnalysisCount + a];
-                _point.Append(block.PointIndex);
+                _truthIndex.Append(block.TruthIndex);
                 _replicate.Append(block.FirstReplicate + t);
                 _analysis.Append(_analysisNames[a]);
                 _enrolled.Append(outcome.Enrolled);
