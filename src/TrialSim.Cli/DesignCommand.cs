@@ -19,7 +19,8 @@ internal static class DesignCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            if (!ScenarioInput.TryLoad(path, error, out var scenario, out _)) return TrialSimCommand.BadInput;
+            if (!ScenarioInput.TryLoad(path, error, out var sweep, out _)) return TrialSimCommand.BadInput;
+            var scenario = sweep.First;
             var plan = SimulationPlan.Compile(scenario);
             var culture = CultureInfo.InvariantCulture;
             output.WriteLine($"{scenario.Name}: final analysis {Describe(scenario.AnalysisTime)}");

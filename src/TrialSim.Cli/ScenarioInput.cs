@@ -1,18 +1,19 @@
 using TrialSim.Scenarios;
+using TrialSim.Sweeps;
 
 namespace TrialSim.Cli;
 
-/// <summary>Loads a scenario file for a subcommand, turning a bad file into one clear message.</summary>
+/// <summary>Loads a scenario file (a single scenario or a sweep) for a subcommand, turning a bad file into one clear message.</summary>
 internal static class ScenarioInput
 {
-    public static bool TryLoad(string path, TextWriter error, out Scenario scenario, out string text)
+    public static bool TryLoad(string path, TextWriter error, out Sweep sweep, out string text)
     {
-        scenario = null!;
+        sweep = null!;
         text = "";
         try
         {
-            scenario = ScenarioLoader.Load(path);
-            text = File.ReadAllText(path);
+            text = ScenarioLoader.ReadFile(path);
+            sweep = SweepLoader.Parse(text, path);
             return true;
         }
         catch (ScenarioException exception)

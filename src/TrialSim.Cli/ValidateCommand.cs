@@ -12,8 +12,14 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            if (!ScenarioInput.TryLoad(path, error, out var scenario, out _)) return TrialSimCommand.BadInput;
-            output.WriteLine($"{path}: ok: '{scenario.Name}', {scenario.Points.Length} point(s), {scenario.Analyses.Length} analysis(es), {scenario.Replicates} replicates");
+            if (!ScenarioInput.TryLoad(path, error, out var sweep, out _)) return TrialSimCommand.BadInput;
+            var scenario = sweep.First;
+            output.WriteLine($"{path}: ok: '{scenario.Name}', {scenario.Points.Length} truth(s), {scenario.Analyses.Length} analysis(es), {scenario.Replicates} replicates");
+            if (sweep.HasAxes)
+            {
+                output.WriteLine($"  sweep: {sweep.Points.Length} points; axes: {string.Join("; ", sweep.Axes.Select(a => $"{a.Name} ({a.Field}{(a.Zipped ? ", zipped" : "")}): {string.Join(", ", a.Values.Select(v => v.Label))}"))}");
+                output.WriteLine($"  point 0 ({sweep.Points[0].Label}):");
+            }
             var armNames = scenario.Arms.Select(a => a.Name).ToArray();
             if (scenario.Arms.Length > 1)
                 output.WriteLine($"  arms: {string.Join(", ", scenario.Arms.Select(a => $"{a.Name} (ratio {a.Ratio})"))}; {scenario.Strata.Count} stratum(a)");

@@ -47,6 +47,28 @@ public sealed class AnalysisAccumulator
         Undefined += other.Undefined;
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        Rejections.Write(writer);
+        Coverage.Write(writer);
+        Estimate.Write(writer);
+        Error.Write(writer);
+        Analysed.Write(writer);
+        Events.Write(writer);
+        writer.Write(Undefined);
+    }
+
+    internal void Read(BinaryReader reader)
+    {
+        Rejections = BinaryTally.Read(reader);
+        Coverage = BinaryTally.Read(reader);
+        Estimate = RunningMoments.Read(reader);
+        Error = RunningMoments.Read(reader);
+        Analysed = RunningMoments.Read(reader);
+        Events = RunningMoments.Read(reader);
+        Undefined = reader.ReadInt64();
+    }
+
     public void Clear()
     {
         Rejections = default;

@@ -43,6 +43,28 @@ public sealed class ArmAccumulator
         RespondedTotal += other.RespondedTotal;
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        foreach (var moments in (ReadOnlySpan<RunningMoments>)[Enrolled, Analysed, Events, Deaths, MonthsOffDrugPerPatient, Rechallenged, Responded, SecondProgressions])
+            moments.Write(writer);
+        writer.Write(RechallengedTotal);
+        writer.Write(RespondedTotal);
+    }
+
+    internal void Read(BinaryReader reader)
+    {
+        Enrolled = RunningMoments.Read(reader);
+        Analysed = RunningMoments.Read(reader);
+        Events = RunningMoments.Read(reader);
+        Deaths = RunningMoments.Read(reader);
+        MonthsOffDrugPerPatient = RunningMoments.Read(reader);
+        Rechallenged = RunningMoments.Read(reader);
+        Responded = RunningMoments.Read(reader);
+        SecondProgressions = RunningMoments.Read(reader);
+        RechallengedTotal = reader.ReadInt64();
+        RespondedTotal = reader.ReadInt64();
+    }
+
     public void Clear()
     {
         Enrolled = Analysed = Events = Deaths = MonthsOffDrugPerPatient = Rechallenged = Responded = SecondProgressions = default;

@@ -18,6 +18,14 @@ public struct BinaryTally
         Trials += other.Trials;
     }
 
+    internal readonly void Write(BinaryWriter writer)
+    {
+        writer.Write(Successes);
+        writer.Write(Trials);
+    }
+
+    internal static BinaryTally Read(BinaryReader reader) => new() { Successes = reader.ReadInt64(), Trials = reader.ReadInt64() };
+
     public readonly double Proportion => Trials > 0 ? (double)Successes / Trials : double.NaN;
     public readonly double StandardError => Trials > 0 ? Math.Sqrt(Proportion * (1 - Proportion) / Trials) : double.NaN;
 }

@@ -27,6 +27,22 @@ public sealed class IntegerHistogram
         Total = 0;
     }
 
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_counts.Length);
+        writer.Write(Total);
+        CountCodec.Write(writer, _counts);
+    }
+
+    /// <summary>Replaces this state with one written by <see cref="Write"/>.</summary>
+    internal void Read(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != _counts.Length) throw new InvalidDataException("the histogram was written with a different size");
+        Total = reader.ReadInt64();
+        CountCodec.Read(reader, _counts);
+    }
+
     /// <summary>Smallest value v with P(X &lt;= v) &gt;= p (inverse empirical CDF, R's quantile type 1).</summary>
     public double Quantile(double probability)
     {

@@ -40,6 +40,26 @@ public sealed class LookAccumulator
         FutilityBound.Merge(other.FutilityBound);
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        Reached.Write(writer);
+        StoppedForEfficacy.Write(writer);
+        StoppedForFutility.Write(writer);
+        foreach (var moments in (ReadOnlySpan<RunningMoments>)[Time, Information, Statistic, EfficacyBound, FutilityBound]) moments.Write(writer);
+    }
+
+    internal void Read(BinaryReader reader)
+    {
+        Reached = BinaryTally.Read(reader);
+        StoppedForEfficacy = BinaryTally.Read(reader);
+        StoppedForFutility = BinaryTally.Read(reader);
+        Time = RunningMoments.Read(reader);
+        Information = RunningMoments.Read(reader);
+        Statistic = RunningMoments.Read(reader);
+        EfficacyBound = RunningMoments.Read(reader);
+        FutilityBound = RunningMoments.Read(reader);
+    }
+
     public void Clear()
     {
         Reached = StoppedForEfficacy = StoppedForFutility = default;

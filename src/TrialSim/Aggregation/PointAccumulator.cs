@@ -79,6 +79,46 @@ public sealed class PointAccumulator
         for (int k = 0; k < Looks.Length; k++) Looks[k].Merge(other.Looks[k]);
     }
 
+    /// <summary>Writes the whole state, exactly (checkpoints and shards are merged later as if never written).</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Analyses.Length);
+        writer.Write(Arms.Length);
+        writer.Write(Looks.Length);
+        foreach (var moments in (ReadOnlySpan<RunningMoments>)[Enrolled, Analysed, Events, Duration, AccrualDuration, MedianFollowUp]) moments.Write(writer);
+        ClosedShort.Write(writer);
+        EnrolledDistribution.Write(writer);
+        AnalysedDistribution.Write(writer);
+        EventsDistribution.Write(writer);
+        DurationDistribution.Write(writer);
+        AccrualDurationDistribution.Write(writer);
+        foreach (var analysis in Analyses) analysis.Write(writer);
+        foreach (var arm in Arms) arm.Write(writer);
+        foreach (var look in Looks) look.Write(writer);
+    }
+
+    /// <summary>Replaces this state with one written by <see cref="Write"/> for an accumulator of the same shape.</summary>
+    internal void Read(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != Analyses.Length || reader.ReadInt32() != Arms.Length || reader.ReadInt32() != Looks.Length)
+            throw new InvalidDataException("the accumulator was written for different analyses, arms or looks");
+        Enrolled = RunningMoments.Read(reader);
+        Analysed = RunningMoments.Read(reader);
+        Events = RunningMoments.Read(reader);
+        Duration = RunningMoments.Read(reader);
+        AccrualDuration = RunningMoments.Read(reader);
+        MedianFollowUp = RunningMoments.Read(reader);
+        ClosedShort = BinaryTally.Read(reader);
+        EnrolledDistribution.Read(reader);
+        AnalysedDistribution.Read(reader);
+        EventsDistribution.Read(reader);
+        DurationDistribution.Read(reader);
+        AccrualDurationDistribution.Read(reader);
+        foreach (var analysis in Analyses) analysis.Read(reader);
+        foreach (var arm in Arms) arm.Read(reader);
+        foreach (var look in Looks) look.Read(reader);
+    }
+
     public void Clear()
     {
         Enrolled = Analysed = Events = Duration = AccrualDuration = MedianFollowUp = default;

@@ -39,6 +39,26 @@ public sealed class QuantileSketch
         _belowMin = _aboveMax = Total = 0;
     }
 
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_counts.Length);
+        writer.Write(Total);
+        writer.Write(_belowMin);
+        writer.Write(_aboveMax);
+        CountCodec.Write(writer, _counts);
+    }
+
+    /// <summary>Replaces this state with one written by <see cref="Write"/>.</summary>
+    internal void Read(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != _counts.Length) throw new InvalidDataException("the histogram was written with a different size");
+        Total = reader.ReadInt64();
+        _belowMin = reader.ReadInt64();
+        _aboveMax = reader.ReadInt64();
+        CountCodec.Read(reader, _counts);
+    }
+
     /// <summary>The p-quantile (inverse empirical CDF), within 0.1% relative error; 0 for values below
     /// 0.001 and +infinity for values of 100,000 or more.</summary>
     public double Quantile(double probability)

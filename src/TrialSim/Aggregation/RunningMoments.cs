@@ -32,6 +32,16 @@ public struct RunningMoments
         Count = total;
     }
 
+    internal readonly void Write(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        writer.Write(Mean);
+        writer.Write(SumSquaredDeviations);
+    }
+
+    internal static RunningMoments Read(BinaryReader reader) =>
+        new() { Count = reader.ReadInt64(), Mean = reader.ReadDouble(), SumSquaredDeviations = reader.ReadDouble() };
+
     public readonly double Variance => Count > 1 ? SumSquaredDeviations / (Count - 1) : double.NaN;
     public readonly double StandardDeviation => Math.Sqrt(Variance);
     /// <summary>Monte Carlo standard error of the mean: sd / sqrt(n).</summary>

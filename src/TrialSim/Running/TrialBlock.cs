@@ -12,6 +12,8 @@ public sealed class TrialBlock
         AnalysisCount = analyses;
     }
 
+    /// <summary>The sweep point (0 without a sweep).</summary>
+    public int Point { get; internal set; }
     public int TruthIndex { get; internal set; }
     public long FirstReplicate { get; internal set; }
     public int Count { get; internal set; }

@@ -26,16 +26,17 @@ public static class ScenarioLoader
 
     /// <summary>Reads and parses the scenario file at <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The file is missing or unreadable (line 0), or invalid.</exception>
-    public static Scenario Load(string path)
+    public static Scenario Load(string path) => Parse(ReadFile(path), path);
+
+    /// <summary>The text of a scenario file; a located error when it cannot be read.</summary>
+    public static string ReadFile(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        try { return File.ReadAllText(path); }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             string problem = exception is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({exception.Message})";
             throw new ScenarioException(path, 0, 0, "", problem, "a readable YAML scenario file", exception);
         }
-        return Parse(text, path);
     }
 
     /// <summary>Parses scenario YAML; <paramref name="fileName"/> only labels the errors.</summary>
@@ -45,6 +46,17 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(fileName);
         var root = ReadDocument(yamlText, fileName);
+        if (root.Yaml is YamlMappingNode mapping && new ScenarioMap(mapping, root) is var top && top.Has(SweepKey))
+            throw top.KeyNode(SweepKey).Error("this file is a sweep of scenarios", "a single scenario here; load sweeps with SweepLoader (trialsim run takes both)");
+        return ParseRoot(root);
+    }
+
+    /// <summary>The key of the sweep section, read by <see cref="Sweeps.SweepLoader"/> and removed before each point is parsed.</summary>
+    internal const string SweepKey = "sweep";
+
+    /// <summary>Parses a document's root mapping (without a sweep section) into a scenario.</summary>
+    internal static Scenario ParseRoot(ScenarioNode root)
+    {
         var map = root.AsMap(DocumentForm, Keys);
 
         string name = map.Require("name", "a scenario name").AsString("a scenario name");

@@ -6,17 +6,20 @@ namespace TrialSim.Sinks;
 /// <summary>Writes arms.parquet: one row per scenario point and arm (events, deaths, time off drug, rechallenge, PFS2).</summary>
 public static class ArmsParquetSink
 {
-    public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
+    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var columns = new ParquetColumns();
+        var pointColumns = new PointColumns(columns, result.Sweep);
         var truthIndex = columns.Add<int>("truth_index");
         var truthName = columns.AddString("truth");
         var arm = columns.Add<int>("arm");
         var armName = columns.AddString("arm_name");
         var replicates = columns.Add<long>("replicates");
         var appendDoubles = columns.AddDoubles(DoubleColumns);
-        foreach (var row in result.ArmRows)
+        for (int p = 0; p < result.Points.Length; p++)
+        foreach (var row in result.Points[p].ArmRows)
         {
+            pointColumns.Append(result.Sweep.Points[p]);
             truthIndex.Append(row.TruthIndex);
             truthName.Append(row.Truth);
             arm.Append(row.ArmIndex);

@@ -7,6 +7,34 @@ namespace TrialSim.Sinks;
 /// <summary>The human-readable summary printed after a run: per point, trial conduct then one line per analysis.</summary>
 public static class ConsoleTable
 {
+    private const int MaxSweepLines = 200;
+
+    /// <summary>One point: the full table. A sweep: one line per point, truth and analysis.</summary>
+    public static void Write(SweepResult result, TextWriter writer)
+    {
+        if (!result.Sweep.HasAxes)
+        {
+            Write(result.Points[0], writer);
+            return;
+        }
+        var culture = CultureInfo.InvariantCulture;
+        var sweep = result.Sweep;
+        writer.WriteLine(string.Create(culture,
+            $"{sweep.First.Name}: sweep of {sweep.Points.Length:N0} points over {string.Join(" x ", sweep.Axes.Where(a => !a.Zipped).Select(a => a.Name).Concat(sweep.Axes.Any(a => a.Zipped) ? [$"({string.Join(", ", sweep.Axes.Where(a => a.Zipped).Select(a => a.Name))})"] : []))}, {result.Replicates:N0} simulated trials per point and truth, seed {result.Seed}"));
+        writer.WriteLine();
+        int width = Math.Clamp(sweep.Points.Max(p => p.Label.Length), 10, 48);
+        writer.WriteLine(string.Create(culture, $"  {"point".PadRight(width)} {"truth",-8} {"analysis",-22} {"reject",8} {"(MCSE)",8} {"enrolled",9} {"events",8} {"duration",9}"));
+        int lines = 0, total = result.Points.Sum(p => p.Rows.Length);
+        for (int p = 0; p < result.Points.Length && lines < MaxSweepLines; p++)
+            foreach (var row in result.Points[p].Rows)
+            {
+                if (lines++ == MaxSweepLines) break;
+                writer.WriteLine(string.Create(culture,
+                    $"  {Truncate(sweep.Points[p].Label, width).PadRight(width)} {Truncate(row.Truth, 8),-8} {Truncate(row.AnalysisName, 22),-22} {row.RejectionRate,8:F4} {Paren(row.RejectionRateMcse),8} {row.Enrolled.Mean,9:F1} {row.Events.Mean,8:F1} {Number1(row.Duration.Mean),9}"));
+            }
+        if (total > MaxSweepLines) writer.WriteLine(string.Create(culture, $"  ... {total - MaxSweepLines:N0} more rows in summary.parquet"));
+    }
+
     public static void Write(SimulationResult result, TextWriter writer)
     {
         var culture = CultureInfo.InvariantCulture;

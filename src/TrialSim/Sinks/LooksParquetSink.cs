@@ -6,17 +6,20 @@ namespace TrialSim.Sinks;
 /// <summary>Writes looks.parquet for designs with interim looks: one row per scenario point and look.</summary>
 public static class LooksParquetSink
 {
-    public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
+    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var columns = new ParquetColumns();
+        var pointColumns = new PointColumns(columns, result.Sweep);
         var truthIndex = columns.Add<int>("truth_index");
         var truthName = columns.AddString("truth");
         var look = columns.Add<int>("look");
         var isFinal = columns.Add<bool>("is_final");
         var replicates = columns.Add<long>("replicates");
         var appendDoubles = columns.AddDoubles(DoubleColumns);
-        foreach (var row in result.LookRows)
+        for (int p = 0; p < result.Points.Length; p++)
+        foreach (var row in result.Points[p].LookRows)
         {
+            pointColumns.Append(result.Sweep.Points[p]);
             truthIndex.Append(row.TruthIndex);
             truthName.Append(row.Truth);
             look.Append(row.Look);

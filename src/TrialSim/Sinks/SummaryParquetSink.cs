@@ -3,12 +3,34 @@ using TrialSim.Running;
 
 namespace TrialSim.Sinks;
 
-/// <summary>Writes summary.parquet: one row per scenario point and analysis, with every operating characteristic.</summary>
+/// <summary>
+/// Writes summary.parquet: one row per sweep point, truth and analysis, with every operating
+/// characteristic; and the same rows as a hive-partitioned dataset, <c>points/point=K/part-0.parquet</c>.
+/// </summary>
 public static class SummaryParquetSink
 {
-    public static void Write(SimulationResult result, string path, IReadOnlyDictionary<string, string> metadata)
+    public const string PartitionsFolder = "points";
+
+    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata) =>
+        WriteRows(result, 0, result.Points.Length, path, metadata, includePoint: true);
+
+    /// <summary>Writes one file per point under <paramref name="directory"/>/points and removes
+    /// partitions of points the sweep no longer has.</summary>
+    public static void WritePartitions(SweepResult result, string directory, IReadOnlyDictionary<string, string> metadata)
+    {
+        string root = Path.Combine(directory, PartitionsFolder);
+        for (int p = 0; p < result.Points.Length; p++)
+            WriteRows(result, p, 1, Path.Combine(root, $"point={p}", "part-0.parquet"), metadata, includePoint: false);
+        if (!Directory.Exists(root)) return;
+        foreach (string folder in Directory.EnumerateDirectories(root, "point=*"))
+            if (!int.TryParse(Path.GetFileName(folder)["point=".Length..], out int index) || index >= result.Points.Length)
+                Directory.Delete(folder, recursive: true);
+    }
+
+    private static void WriteRows(SweepResult result, int firstPoint, int pointCount, string path, IReadOnlyDictionary<string, string> metadata, bool includePoint)
     {
         var columns = new ParquetColumns();
+        var pointColumns = new PointColumns(columns, result.Sweep, includePoint);
         var truthIndex = columns.Add<int>("truth_index");
         var truthName = columns.AddString("truth");
         var analysis = columns.AddString("analysis");
@@ -16,8 +38,10 @@ public static class SummaryParquetSink
         var replicates = columns.Add<long>("replicates");
         var appendDoubles = columns.AddDoubles(DoubleColumns);
 
-        foreach (var row in result.Rows)
+        for (int p = firstPoint; p < firstPoint + pointCount; p++)
+        foreach (var row in result.Points[p].Rows)
         {
+            pointColumns.Append(result.Sweep.Points[p]);
             truthIndex.Append(row.TruthIndex);
             truthName.Append(row.Truth);
             analysis.Append(row.AnalysisName);

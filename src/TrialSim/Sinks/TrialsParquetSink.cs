@@ -1,6 +1,6 @@
 using Parquet;
 using TrialSim.Running;
-using TrialSim.Scenarios;
+using TrialSim.Sweeps;
 
 namespace TrialSim.Sinks;
 
@@ -16,18 +16,19 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
     private readonly ParquetColumns _columns = new();
-    private readonly ParquetColumns.Column<int> _truthIndex, _enrolled, _analysed, _events, _analysisN, _analysisEvents;
+    private readonly ParquetColumns.Column<int> _point, _truthIndex, _enrolled, _analysed, _events, _analysisN, _analysisEvents;
     private readonly ParquetColumns.Column<long> _replicate;
     private readonly ParquetColumns.StringColumn _analysis;
     private readonly ParquetColumns.Column<double> _duration, _accrualDuration, _medianFollowUp, _estimate, _lower, _upper, _pValue;
     private readonly ParquetColumns.Column<bool> _closedShort, _reject;
-    private readonly string[] _analysisNames;
+    private readonly string[][] _analysisNames;
     private bool _completed;
 
-    public TrialsParquetSink(string path, Scenario scenario, IReadOnlyDictionary<string, string> metadata)
+    public TrialsParquetSink(string path, Sweep sweep, IReadOnlyDictionary<string, string> metadata)
     {
         _path = path;
-        _analysisNames = scenario.Analyses.Select(a => a.Name).ToArray();
+        _analysisNames = sweep.Points.Select(p => p.Scenario.Analyses.Select(a => a.Name).ToArray()).ToArray();
+        _point = _columns.Add<int>("point");
         _truthIndex = _columns.Add<int>("truth_index");
         _replicate = _columns.Add<long>("replicate");
         _analysis = _columns.AddString("analysis");
@@ -59,9 +60,10 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
             for (int a = 0; a < block.AnalysisCount; a++)
             {
                 var result = block.Results[t * block.AnalysisCount + a];
+                _point.Append(block.Point);
                 _truthIndex.Append(block.TruthIndex);
                 _replicate.Append(block.FirstReplicate + t);
-                _analysis.Append(_analysisNames[a]);
+                _analysis.Append(_analysisNames[block.Point][a]);
                 _enrolled.Append(outcome.Enrolled);
                 _analysed.Append(outcome.Analysed);
                 _events.Append(outcome.Events);

@@ -1,0 +1,39 @@
+using TrialSim.Running;
+
+namespace TrialSim.Sinks;
+
+/// <summary>
+/// The files a finished run leaves in its output directory, written the same way by
+/// <c>run</c> and <c>merge</c> (so the two are byte-identical): summary.parquet, the
+/// points/point=K/ dataset, arms.parquet and, for designs with looks, looks.parquet.
+/// </summary>
+public static class RunOutput
+{
+    public const string ScenarioFile = "scenario.yaml";
+
+    /// <summary>Writes the result files; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(SweepResult result, string directory, IReadOnlyDictionary<string, string> metadata)
+    {
+        var written = new List<string>();
+        string summary = Path.Combine(directory, "summary.parquet");
+        SummaryParquetSink.Write(result, summary, metadata);
+        written.Add(summary);
+        SummaryParquetSink.WritePartitions(result, directory, metadata);
+        written.Add(Path.Combine(directory, SummaryParquetSink.PartitionsFolder, "point=*"));
+        string arms = Path.Combine(directory, "arms.parquet");
+        ArmsParquetSink.Write(result, arms, metadata);
+        written.Add(arms);
+        string looks = Path.Combine(directory, "looks.parquet");
+        if (result.Points.Any(p => !p.LookRows.IsEmpty))
+        {
+            LooksParquetSink.Write(result, looks, metadata);
+            written.Add(looks);
+        }
+        else AtomicFile.TryDelete(looks);
+        return written;
+    }
+
+    /// <summary>Keeps the scenario text beside the results: merge, resume and report read it back.</summary>
+    public static void WriteScenario(string directory, string text) =>
+        AtomicFile.Write(Path.Combine(directory, ScenarioFile), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+}
