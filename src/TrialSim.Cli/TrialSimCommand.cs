@@ -13,6 +13,7 @@ public static class TrialSimCommand
         var root = new RootCommand("trialsim: Monte Carlo simulation of clinical-trial designs (operating characteristics to Parquet)");
         root.Subcommands.Add(RunCommand.Build(output, error));
         root.Subcommands.Add(MergeCommand.Build(output, error));
+        root.Subcommands.Add(SizeCommand.Build(output, error));
         root.Subcommands.Add(ValidateCommand.Build(output, error));
         root.Subcommands.Add(SchemaCommand.Build(output));
         root.Subcommands.Add(DesignCommand.Build(output, error));

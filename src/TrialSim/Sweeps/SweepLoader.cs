@@ -35,6 +35,28 @@ public static class SweepLoader
         return new Sweep(axes, Expand(axes, root, sweepNode));
     }
 
+    /// <summary>
+    /// A scenario without a sweep, swept over one field by a range given outside the file (as
+    /// <c>trialsim size --param FIELD --from A --to B --step S</c> does). The axis is named after
+    /// the field (<c>accrual.target</c> gives <c>accrual_target</c>).
+    /// </summary>
+    /// <exception cref="ScenarioException">The file is invalid, already has a sweep, or the range or field is.</exception>
+    public static Sweep ParseWithRange(string yamlText, string fileName, string field, double from, double to, double step)
+    {
+        var root = ScenarioLoader.ReadDocument(yamlText, fileName);
+        if (root.Yaml is YamlMappingNode existing && new ScenarioMap(existing, root) is var top && top.Has(ScenarioLoader.SweepKey))
+            throw top.KeyNode(ScenarioLoader.SweepKey).Error("this file has its own sweep", "--param naming one of its axes, without --from/--to/--step");
+        if (root.Yaml is not YamlMappingNode mapping) return Sweep.Single(ScenarioLoader.ParseRoot(root));
+        string name = new string(field.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
+        if (name.Length == 0 || !char.IsAsciiLetter(name[0])) name = "param";
+        string axis = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"grid: {{{name}: {{field: '{field.Replace("'", "''")}', from: {from:R}, to: {to:R}, step: {step:R}}}}}");
+        var sweepNode = ScenarioLoader.ReadDocument(axis, "--param/--from/--to/--step");
+        var axes = SweepParser.Parse(sweepNode);
+        CheckFields(axes, sweepNode, mapping);
+        return new Sweep(axes, Expand(axes, root, sweepNode));
+    }
+
     /// <summary>Every swept field exists in the scenario, may be varied, and is swept by one axis only.</summary>
     private static void CheckFields(ImmutableArray<SweepAxis> axes, ScenarioNode sweepNode, YamlMappingNode document)
     {
