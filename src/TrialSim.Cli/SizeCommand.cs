@@ -94,6 +94,9 @@ internal static class SizeCommand
             });
             string others = string.Join(", ", sweep.Axes.Select((a, i) => (a, i)).Where(x => x.i != axisIndex).Select(x => $"{x.a.Name}={group[0].Values[x.i].Label}"));
             Report(output, axis.Name, others, request.Target, result);
+            var analyticAt = result.Found is { } found ? group[values.IndexOf(found.Value)].Scenario : group[0].Scenario;
+            foreach (string line in AnalyticSampleSize.Describe(analyticAt, truth, analyticAt.Analyses[analysis], request.Target))
+                output.WriteLine($"  analytic: {line}");
         }
         return 0;
     }
