@@ -18,7 +18,7 @@ public static class ScenarioLoader
     private static readonly string[] Keys =
         [
             "name", "description", "seed", "replicates", "accrual", "dropout", "assessments", "follow_up", "analysis_time",
-            "arms", "randomisation", "stratification", "truths", "analyses", "interim",
+            "arms", "randomisation", "stratification", "truths", "analyses", "interim", SweepKey,
         ];
     private const string DocumentForm = "a mapping with name, accrual, analysis_time, truths and analyses";
     private const ulong DefaultSeed = 1;

@@ -1,3 +1,4 @@
+using TrialSim.Sweeps;
 using System.Text.Json;
 using TrialSim.Scenarios;
 
@@ -221,6 +222,8 @@ public class ScenarioSchemaTests
         string Model(string model) => ScenarioExamples.WithProgression(model);
         string Analysis(string analysis) => ScenarioExamples.Minimal.Replace("{type: km_landmark, landmark: 36, null_survival: 0.15}", analysis);
         yield return ("", ScenarioExamples.Minimal + "\nzzz: 1");
+        yield return ("sweep", ScenarioExamples.Minimal + "\nsweep: {grid: {n: {field: accrual.target, values: [20]}}, zzz: 1}");
+        yield return ("sweepAxis", ScenarioExamples.Minimal + "\nsweep: {grid: {n: {field: accrual.target, values: [20], zzz: 1}}}");
         yield return ("accrual", ScenarioExamples.Minimal.Replace("rate: 1}", "rate: 1, zzz: 1}"));
         yield return ("accrualPiece", ScenarioExamples.Minimal.Replace("rate: 1}", "rates: [{from: 0, rate: 1, zzz: 1}]}"));
         yield return ("site", ScenarioExamples.Minimal.Replace("rate: 1}", "sites: [{name: A, rate: 1, zzz: 1}]}"));
@@ -271,7 +274,7 @@ public class ScenarioSchemaTests
         var probed = new HashSet<string>();
         foreach (var (definition, yaml) in UnknownKeyProbes())
         {
-            var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "probe.yaml"));
+            var error = Assert.Throws<ScenarioException>(() => SweepLoader.Parse(yaml, "probe.yaml"));
             Assert.True(error.Problem == "unknown key 'zzz'", $"{definition}: {error.Message}");
             Assert.StartsWith("one of: ", error.Expected);
             var loaderKeys = error.Expected["one of: ".Length..].Split(", ").Order().ToArray();

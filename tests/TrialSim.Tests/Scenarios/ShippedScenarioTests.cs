@@ -1,3 +1,4 @@
+using TrialSim.Sweeps;
 using System.Text.Json;
 using TrialSim.Scenarios;
 using TrialSim.Tests.Cli;
@@ -27,7 +28,7 @@ public class ShippedScenarioTests
     public void Shipped_scenario_satisfies_the_schema(string name)
     {
         string text = File.ReadAllText(CliRunner.ShippedScenario(name));
-        ScenarioLoader.Parse(text, name);
+        SweepLoader.Parse(text, name);
         using var schema = JsonDocument.Parse(ScenarioSchema.Json);
         using var document = ScenarioSchema.ToJsonDocument(text, name);
         var errors = new SubsetSchemaValidator(schema.RootElement).Validate(document.RootElement);
