@@ -13,8 +13,9 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-scenario="$repo/scenarios/ssg-xxv.yaml"
-replicates=2000
+# A small sweep (33 points x 2 truths), so shards split points as well as replicate chunks.
+scenario="$repo/scenarios/ssg-xxv-sweep.yaml"
+replicates=500
 shards=3
 seed=20250101
 timeout_seconds=${SLURM_ROUNDTRIP_TIMEOUT:-300}
