@@ -33,6 +33,18 @@ public static class RunOutput
         return written;
     }
 
+    /// <summary>
+    /// Removes the result files of an earlier run from <paramref name="directory"/>, so that a fresh
+    /// run interrupted before it finishes never leaves results that are not its own.
+    /// </summary>
+    public static void RemoveResults(string directory)
+    {
+        foreach (string name in (string[])["summary.parquet", "arms.parquet", "looks.parquet", "trials.parquet"])
+            AtomicFile.TryDelete(Path.Combine(directory, name));
+        string partitions = Path.Combine(directory, SummaryParquetSink.PartitionsFolder);
+        if (Directory.Exists(partitions)) Directory.Delete(partitions, recursive: true);
+    }
+
     /// <summary>Keeps the scenario text beside the results: merge, resume and report read it back.</summary>
     public static void WriteScenario(string directory, string text) =>
         AtomicFile.Write(Path.Combine(directory, ScenarioFile), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
