@@ -55,6 +55,8 @@ internal static class RunCommand
             progress.Finish();
             trialsSink?.Complete();
             SummaryParquetSink.Write(result, summaryPath, metadata);
+            // The scenario as run, for `trialsim report` (its hash is the metadata's scenario_sha256).
+            AtomicFile.Write(Path.Combine(outDirectory, Reports.ReportScenario.FileName), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
             ArmsParquetSink.Write(result, armsPath, metadata);
             if (!result.LookRows.IsEmpty) LooksParquetSink.Write(result, Path.Combine(outDirectory, "looks.parquet"), metadata);
             ConsoleTable.Write(result, output);
