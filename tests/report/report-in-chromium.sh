@@ -67,7 +67,9 @@ for line in lines:
     f = dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
     ink, pixels = int(f.get("ink", 0)), int(f.get("pixels", 0))
     w, h = (int(v) for v in f.get("shown", "0x0").split("x"))
-    good = f.get("complete") == "true" and pixels > 0 and ink > pixels // 100 and w > 100 and h > 100
+    nw, nh = (int(v) for v in f.get("natural", "0x0").split("x"))
+    # Decoded at a real figure's size, laid out visibly, and at least 1% of its pixels not white.
+    good = f.get("complete") == "true" and nw > 100 and nh > 100 and ink > pixels // 100 and w > 100 and h > 100
     ok &= good
     print(f"  {'ok  ' if good else 'BAD '} {line}")
 sys.exit(0 if ok else 1)

@@ -15,7 +15,8 @@ internal static class DesignDescription
     public static string Allocation(Scenario scenario)
     {
         if (scenario.Arms.Length == 1) return "a single-arm trial";
-        string arms = string.Join(", ", scenario.Arms.Select(a => a.Name));
+        var names = scenario.Arms.Select(a => a.Name).ToList();
+        string arms = string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         string ratio = string.Join(":", scenario.Arms.Select(a => a.Ratio));
         string method = scenario.Randomisation switch
         {

@@ -22,7 +22,13 @@ public sealed record ReportScenario(string Path, string Text, Scenario Scenario)
             reason = $"no {FileName} beside {System.IO.Path.GetFileName(results.SummaryPath)} ({results.Directory})";
             return null;
         }
-        string text = File.ReadAllText(path);
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            reason = $"{path} could not be read ({exception.Message.TrimEnd('.')})";
+            return null;
+        }
         string hash = ScenarioLoader.Hash(text);
         if (hash != results.Provenance.ScenarioSha256)
         {

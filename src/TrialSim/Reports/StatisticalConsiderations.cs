@@ -40,7 +40,7 @@ public static class StatisticalConsiderations
         {
             text.Append($"{scenario.Name} is {DesignDescription.Allocation(scenario)}: {DesignDescription.Accrual(scenario.Accrual)}; ");
             text.Append($"{DesignDescription.Assessments(scenario.Assessments, scenario.MaxFollowUp)}. ");
-            text.Append($"The primary analysis, {analysisName}, is a {hypotheses.Test} of H0: {hypotheses.NullHypothesis} against H1: {hypotheses.Alternative}");
+            text.Append($"The primary analysis, {analysisName}, is a {hypotheses.Test}, {(hypotheses.IsBayesian ? "weighing" : "testing")} H0: {hypotheses.NullHypothesis} against H1: {hypotheses.Alternative}");
             text.Append(hypotheses.IsBayesian ? "" : $", at a one-sided significance level of {ReportNumber.Value(spec.Alpha)}");
             text.Append($", {DesignDescription.AnalysisTime(scenario.AnalysisTime)}");
             text.Append(DesignDescription.Interim(scenario) is { } interim ? $", with {interim}. " : ". ");
