@@ -18,6 +18,8 @@ public static class TrialSimCommand
         root.Subcommands.Add(SchemaCommand.Build(output));
         root.Subcommands.Add(DesignCommand.Build(output, error));
         root.Subcommands.Add(SlurmCommand.Build(output, error));
+        root.Subcommands.Add(ReportCommand.Build(output, error));
+        root.Subcommands.Add(PlotCommand.Build(output, error));
         return root;
     }
 
