@@ -49,13 +49,22 @@ public partial class KilledRunResumeTest
         return Directory.Exists(units) ? Directory.GetFiles(units, "*.unit").Length : 0;
     }
 
-    /// <summary>Starts a run, waits until <paramref name="units"/> units are saved, then kills it.</summary>
+    /// <summary>The run has started: its scenario is in place, so the units are its own (a fresh run
+    /// deletes any earlier units before it writes scenario.yaml).</summary>
+    private static bool Started(string outDirectory)
+    {
+        try { return File.ReadAllText(Path.Combine(outDirectory, RunOutput.ScenarioFile)) == Text; }
+        catch (IOException) { return false; }
+    }
+
+    /// <summary>Starts a run, waits until <paramref name="units"/> of its units are saved, then kills it.</summary>
     private static void RunAndKill(string path, string outDirectory, int units)
     {
         var error = new System.Text.StringBuilder();
         using var process = StartCli(error, "run", path, "--replicates", $"{Replicates}", "--threads", "1", "--quiet", "--out", outDirectory);
         var clock = Stopwatch.StartNew();
-        while (UnitCount(outDirectory) < units && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(5);
+        while (!(Started(outDirectory) && UnitCount(outDirectory) >= units) && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+            Thread.Sleep(5);
         Assert.False(process.HasExited, $"the run ended (exit {(process.HasExited ? process.ExitCode : 0)}) before it could be killed: {error}");
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
@@ -67,6 +76,10 @@ public partial class KilledRunResumeTest
         using var directory = new TemporaryDirectory();
         string path = SweepExamples.Write(directory.File("sweep.yaml"), Text);
         string outDirectory = directory.File("out");
+        // An earlier run's results in the directory must not survive as if they were this run's.
+        var earlier = CliRunner.Run("run", SweepExamples.Write(directory.File("earlier.yaml"), SweepExamples.SampleSizes),
+            "--replicates", "100", "--trials", "--quiet", "--out", outDirectory);
+        Assert.True(earlier.ExitCode == 0, earlier.Error);
         RunAndKill(path, outDirectory, units: 4);
 
         Assert.Empty(ResultFiles.In(outDirectory));
