@@ -28,6 +28,7 @@ public class SweepLoaderErrorTest
         { "negative step", Target("from: 40, to: 20, step: -5"), Sweep + 2, "sweep.grid.n.step", "a step > 0" },
         { "range without step", Target("from: 20, to: 40"), Sweep + 2, "sweep.grid.n.step", "{from: A, to: B, step: S}" },
         { "range of too many values", Target("from: 1, to: 1000000, step: 1"), Sweep + 2, "sweep.grid.n.step", "at most 100,000 values on one axis" },
+        { "range step lost in rounding", Grid("r: {field: accrual.rate, from: 1, to: 1.0000000000001, step: 0.00000000000002}"), Sweep + 2, "sweep.grid.r.step", "a step that changes the 12th significant digit" },
         { "empty values list", Target("values: []"), Sweep + 2, "sweep.grid.n.values", "a non-empty list" },
         { "mapping in a values list", Target("values: [20, {n: 30}]"), Sweep + 2, "sweep.grid.n.values[1]", "single values" },
         { "list in a values list", Target("values: [[20, 30]]"), Sweep + 2, "sweep.grid.n.values[0]", "single values" },
