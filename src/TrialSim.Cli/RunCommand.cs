@@ -56,7 +56,7 @@ internal static class RunCommand
         var store = new CheckpointStore(request.OutDirectory, RunMetadata.Identity(seed, replicates, hash));
         try { store.Begin(request.Resume); }
         catch (InvalidOperationException exception) { return BadOption(error, exception.Message); }
-        if (!request.Resume) RunOutput.RemoveResults(request.OutDirectory);
+        RunOutput.Clear(request.OutDirectory);
         RunOutput.WriteScenario(request.OutDirectory, text);
         var metadata = RunMetadata.For(sweep, seed, replicates, hash);
 

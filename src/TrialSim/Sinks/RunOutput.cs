@@ -10,20 +10,21 @@ namespace TrialSim.Sinks;
 public static class RunOutput
 {
     public const string ScenarioFile = "scenario.yaml";
+    private const string SummaryFile = "summary.parquet", ArmsFile = "arms.parquet", LooksFile = "looks.parquet", TrialsFile = "trials.parquet";
 
     /// <summary>Writes the result files; returns their paths.</summary>
     public static IReadOnlyList<string> Write(SweepResult result, string directory, IReadOnlyDictionary<string, string> metadata)
     {
         var written = new List<string>();
-        string summary = Path.Combine(directory, "summary.parquet");
+        string summary = Path.Combine(directory, SummaryFile);
         SummaryParquetSink.Write(result, summary, metadata);
         written.Add(summary);
         SummaryParquetSink.WritePartitions(result, directory, metadata);
         written.Add(Path.Combine(directory, SummaryParquetSink.PartitionsFolder, "point=*"));
-        string arms = Path.Combine(directory, "arms.parquet");
+        string arms = Path.Combine(directory, ArmsFile);
         ArmsParquetSink.Write(result, arms, metadata);
         written.Add(arms);
-        string looks = Path.Combine(directory, "looks.parquet");
+        string looks = Path.Combine(directory, LooksFile);
         if (result.Points.Any(p => !p.LookRows.IsEmpty))
         {
             LooksParquetSink.Write(result, looks, metadata);
@@ -34,12 +35,13 @@ public static class RunOutput
     }
 
     /// <summary>
-    /// Removes the result files of an earlier run from <paramref name="directory"/>, so that a fresh
-    /// run interrupted before it finishes never leaves results that are not its own.
+    /// Removes the result files of an earlier run from <paramref name="directory"/> before a run
+    /// starts, so one that stops early (or a shard, which writes none) never leaves another run's
+    /// results beside its own scenario.yaml and checkpoints.
     /// </summary>
-    public static void RemoveResults(string directory)
+    public static void Clear(string directory)
     {
-        foreach (string name in (string[])["summary.parquet", "arms.parquet", "looks.parquet", "trials.parquet"])
+        foreach (string name in (ReadOnlySpan<string>)[SummaryFile, ArmsFile, LooksFile, TrialsFile])
             AtomicFile.TryDelete(Path.Combine(directory, name));
         string partitions = Path.Combine(directory, SummaryParquetSink.PartitionsFolder);
         if (Directory.Exists(partitions)) Directory.Delete(partitions, recursive: true);

@@ -134,6 +134,9 @@ internal static partial class SweepParser
         {
             // Round away the representation error of from + i*step (0.1 + 2*0.1 = 0.30000000000000004).
             double value = double.Parse((from + i * step).ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (i > 0 && value == values[i - 1].Number)
+                throw stepNode.Error(Text($"a step too small for the values' 12 significant digits ({values[i - 1].Label} twice)"),
+                    "a step that changes the 12th significant digit of every value");
             values.Add(Number(value, null, map.Self.Yaml.Start));
         }
         return values.MoveToImmutable();

@@ -22,15 +22,19 @@ internal static class ScenarioText
     }
 
     /// <summary>Loading <paramref name="yaml"/> fails with one error naming the file, line, column and
-    /// field, with the expected form in both the error and its message.</summary>
-    public static void AssertNamesLineFieldAndExpectedForm(string @case, string yaml, int line, string field, string expected)
+    /// field, with the expected form in both the error and its message; returns the error.</summary>
+    /// <param name="load">The loader, given the text and the file name; default <see cref="ScenarioLoader.Parse"/>.</param>
+    public static ScenarioException AssertNamesLineFieldAndExpectedForm(
+        string @case, string yaml, int line, string field, string expected, Action<string, string>? load = null)
     {
-        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "bad.yaml"));
+        load ??= (text, file) => ScenarioLoader.Parse(text, file);
+        var error = Assert.Throws<ScenarioException>(() => load(yaml, "bad.yaml"));
         Assert.True(line == error.Line, $"{@case}: line {error.Line}, not {line}: {error.Message}");
         Assert.True(field == error.Field, $"{@case}: field '{error.Field}', not '{field}': {error.Message}");
         Assert.True(error.Expected.Contains(expected, StringComparison.Ordinal), $"{@case}: expected '{error.Expected}' lacks '{expected}'");
         Assert.Contains($"; expected {error.Expected}", error.Message);
         Assert.StartsWith($"bad.yaml:{line}:{error.Column}: ", error.Message);
         Assert.True(error.Column >= 1, @case);
+        return error;
     }
 }
