@@ -98,6 +98,12 @@ internal static class RunCommand
                 + (request.Resume && before > 0 ? $"; {before} work units were resumed from checkpoints" : ""));
             return 0;
         }
+        catch (InvalidDataException exception)
+        {
+            progress.Finish();
+            error.WriteLine($"error: a saved work unit cannot be read: {exception.Message}; delete that file and run again with --resume (it is computed again)");
+            return 1;
+        }
         catch (OperationCanceledException)
         {
             progress.Finish();

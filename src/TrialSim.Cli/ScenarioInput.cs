@@ -1,4 +1,5 @@
 using TrialSim.Scenarios;
+using TrialSim.Sinks;
 using TrialSim.Sweeps;
 
 namespace TrialSim.Cli;
@@ -14,6 +15,11 @@ internal static class ScenarioInput
         {
             text = ScenarioLoader.ReadFile(path);
             sweep = SweepLoader.Parse(text, path);
+            if (RunOutput.AxisNameClash(sweep) is string clash)
+            {
+                error.WriteLine($"error: {path}: field 'sweep': {clash}");
+                return false;
+            }
             return true;
         }
         catch (ScenarioException exception)

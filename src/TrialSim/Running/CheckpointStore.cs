@@ -49,6 +49,8 @@ public sealed class CheckpointStore
             string found = File.ReadAllText(IdentityPath);
             if (found != Identity.Key)
                 throw new InvalidOperationException($"{Directory} holds checkpoints of a different run ({found}; this run: {Identity}); run without --resume to start afresh, or use another --out");
+            // Temporary files of units a killed run was writing: those units are simply computed again.
+            foreach (string file in System.IO.Directory.EnumerateFiles(UnitsDirectory, ".*.tmp")) File.Delete(file);
             return;
         }
         if (System.IO.Directory.Exists(UnitsDirectory))

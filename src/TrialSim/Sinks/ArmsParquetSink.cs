@@ -6,7 +6,11 @@ namespace TrialSim.Sinks;
 /// <summary>Writes arms.parquet: one row per scenario point and arm (events, deaths, time off drug, rechallenge, PFS2).</summary>
 public static class ArmsParquetSink
 {
-    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata)
+    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata) =>
+        Rows(result).WriteFile(path, metadata);
+
+    /// <summary>The columns filled with the result's rows (none: just the schema).</summary>
+    internal static ParquetColumns Rows(SweepResult result)
     {
         var columns = new ParquetColumns();
         var pointColumns = new PointColumns(columns, result.Sweep);
@@ -27,7 +31,7 @@ public static class ArmsParquetSink
             replicates.Append(row.Replicates);
             appendDoubles(row);
         }
-        columns.WriteFile(path, metadata);
+        return columns;
     }
 
     /// <summary>The numeric columns of arms.parquet, in order; README documents each.</summary>

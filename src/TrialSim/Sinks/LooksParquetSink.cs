@@ -6,7 +6,11 @@ namespace TrialSim.Sinks;
 /// <summary>Writes looks.parquet for designs with interim looks: one row per scenario point and look.</summary>
 public static class LooksParquetSink
 {
-    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata)
+    public static void Write(SweepResult result, string path, IReadOnlyDictionary<string, string> metadata) =>
+        Rows(result).WriteFile(path, metadata);
+
+    /// <summary>The columns filled with the result's rows (none: just the schema).</summary>
+    internal static ParquetColumns Rows(SweepResult result)
     {
         var columns = new ParquetColumns();
         var pointColumns = new PointColumns(columns, result.Sweep);
@@ -27,7 +31,7 @@ public static class LooksParquetSink
             replicates.Append(row.Replicates);
             appendDoubles(row);
         }
-        columns.WriteFile(path, metadata);
+        return columns;
     }
 
     /// <summary>The numeric columns of looks.parquet, in order; README documents each.</summary>

@@ -15,6 +15,7 @@ internal sealed class ParquetColumns
 
     public Column<T> Add<T>(string name) where T : struct
     {
+        CheckNew(name);
         var column = new Column<T>(name);
         _columns.Add(column);
         return column;
@@ -22,9 +23,16 @@ internal sealed class ParquetColumns
 
     public StringColumn AddString(string name)
     {
+        CheckNew(name);
         var column = new StringColumn(name);
         _columns.Add(column);
         return column;
+    }
+
+    /// <summary>A file with two columns of one name reads back wrong (DuckDB renames the second), so it is refused.</summary>
+    private void CheckNew(string name)
+    {
+        if (_columns.Any(c => c.Field.Name == name)) throw new ArgumentException($"two columns named '{name}'", nameof(name));
     }
 
     public int RowCount => _columns.Count == 0 ? 0 : _columns[0].Count;

@@ -47,6 +47,26 @@ public static class RunOutput
         if (Directory.Exists(partitions)) Directory.Delete(partitions, recursive: true);
     }
 
+    /// <summary>
+    /// Null when every output column of the sweep has a name of its own; otherwise why not (a sweep
+    /// axis named after an output column, e.g. <c>rejection_rate</c>). Checked before any work runs.
+    /// </summary>
+    public static string? AxisNameClash(Sweeps.Sweep sweep)
+    {
+        var empty = new SweepResult(sweep, 0, 1, [], TimeSpan.Zero);
+        try
+        {
+            SummaryParquetSink.Rows(empty, 0, 0);
+            ArmsParquetSink.Rows(empty);
+            LooksParquetSink.Rows(empty);
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return $"a sweep axis has the name of an output column ({exception.Message.Split(" (Parameter")[0]}): rename the axis";
+        }
+    }
+
     /// <summary>Keeps the scenario text beside the results: merge, resume and report read it back.</summary>
     public static void WriteScenario(string directory, string text) =>
         AtomicFile.Write(Path.Combine(directory, ScenarioFile), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));

@@ -27,7 +27,11 @@ public static class SummaryParquetSink
                 Directory.Delete(folder, recursive: true);
     }
 
-    private static void WriteRows(SweepResult result, int firstPoint, int pointCount, string path, IReadOnlyDictionary<string, string> metadata, bool includePoint)
+    private static void WriteRows(SweepResult result, int firstPoint, int pointCount, string path, IReadOnlyDictionary<string, string> metadata, bool includePoint) =>
+        Rows(result, firstPoint, pointCount, includePoint).WriteFile(path, metadata);
+
+    /// <summary>The columns of summary.parquet filled with the given points' rows (none: just the schema).</summary>
+    internal static ParquetColumns Rows(SweepResult result, int firstPoint, int pointCount, bool includePoint = true)
     {
         var columns = new ParquetColumns();
         var pointColumns = new PointColumns(columns, result.Sweep, includePoint);
@@ -49,8 +53,7 @@ public static class SummaryParquetSink
             replicates.Append(row.Replicates);
             appendDoubles(row);
         }
-
-        columns.WriteFile(path, metadata);
+        return columns;
     }
 
     /// <summary>The numeric columns of summary.parquet, in order; README documents each.</summary>

@@ -11,6 +11,9 @@ public class BadSweepRunTest
         { "unknown field", SweepExamples.WithSweep("sweep:\n  grid:\n    n: {field: accrual.targt, values: [20, 30]}"), "bad.yaml:14:16: field 'sweep.grid.n.field'" },
         { "zip lengths differ", SweepExamples.WithSweep("sweep:\n  zip:\n    rate: {field: accrual.rate, values: [1, 2]}\n    alpha: {field: \"analyses[0].alpha\", values: [0.1]}"), "bad.yaml:15:" },
         { "only the last point is invalid", SweepExamples.WithSweep("sweep:\n  grid:\n    n: {field: accrual.target, values: [20, 30, 0]}"), "bad.yaml:14:49: field 'accrual.target'" },
+        // An axis named after an output column would give summary.parquet two such columns (DuckDB then reads the wrong one).
+        { "axis named after a summary column", SweepExamples.WithSweep("sweep:\n  grid:\n    rejection_rate: {field: accrual.target, values: [20, 30]}"), "bad.yaml: field 'sweep': a sweep axis has the name of an output column (two columns named 'rejection_rate')" },
+        { "axis named after an arms column", SweepExamples.WithSweep("sweep:\n  grid:\n    deaths_mean: {field: accrual.target, values: [20, 30]}"), "two columns named 'deaths_mean'" },
     };
 
     [Theory]
