@@ -31,11 +31,12 @@ public static class BoundariesFigure
             var series = plot.Add.Scatter(rows.Select(r => r.Information.Mean).ToArray(), rows.Select(r => r.StatisticMean).ToArray(), FigureStyle.NeutralSeries(t));
             series.LinePattern = LinePattern.Dotted;
             series.MarkerSize = 8;
-            series.LegendText = $"mean statistic, {byTruth[t][0].Key.Truth}";
+            series.LegendText = $"mean statistic if reached, {byTruth[t][0].Key.Truth}";
         }
         plot.ShowLegend(Edge.Right);
         string caption = "Efficacy (stop and reject H0 at or above) and futility (stop at or below) boundaries at each look against the information there, "
-            + "with the mean monitored statistic of the trials that reached the look under each truth. Bounds and information are means over the "
+            + "with the mean monitored statistic of the trials that reached the look under each truth (after a futility look only trials above the "
+            + "futility bound go on, so under H0 this mean rises above 0). Bounds and information are means over the "
             + "trials that reached the look: each simulated trial recomputes its bounds from the information it observed."
             + (input.Results.IsSweep ? $" Sweep point 0 ({looks[0].Key.PointLabel})." : "");
         return new Figure(FigureKind.Boundaries, "Stopping boundaries", caption, [plot], 1, 960, 460);
