@@ -72,6 +72,35 @@ public struct RandomStream
         return (bits + 0.5) * (1.0 / (1UL << 52));
     }
 
+    /// <summary>Fills <paramref name="destination"/> with the next uniforms, exactly as that many
+    /// <see cref="NextOpenUnit"/> calls would, whole blocks four at a time (<see cref="PhiloxLanes"/>).</summary>
+    public void NextOpenUnits(Span<double> destination)
+    {
+        int i = 0;
+        while (i < destination.Length && _used != 4) destination[i++] = NextOpenUnit();
+        int blocks = (destination.Length - i) / 2;
+        if (blocks > 0)
+        {
+            PhiloxLanes.AlongSubstream(_block, blocks, _patient, _replicate, _group, _key0, _key1, destination.Slice(i, 2 * blocks));
+            _block += (uint)blocks; // the current block stays exhausted: the next draw starts a new one
+            i += 2 * blocks;
+        }
+        while (i < destination.Length) destination[i++] = NextOpenUnit();
+    }
+
+    /// <summary>
+    /// Uniforms <paramref name="slot"/> and <paramref name="slot"/> + 1 (<paramref name="slot"/> even:
+    /// one Philox block) of the substreams of patients <paramref name="firstPatient"/>,
+    /// <paramref name="firstPatient"/> + 1, ... of this replicate: for patient firstPatient + j what
+    /// <c>ForPatient(p)</c>, <c>SkipTo(slot)</c> and two <see cref="NextOpenUnit"/> calls give, into
+    /// <paramref name="first"/>[j] and <paramref name="second"/>[j]. Four patients at a time.
+    /// </summary>
+    public readonly void PatientUniformPairs(int slot, uint firstPatient, Span<double> first, Span<double> second)
+    {
+        if (slot < 0 || (slot & 1) != 0) throw new ArgumentOutOfRangeException(nameof(slot), slot, "slot must be even and non-negative");
+        PhiloxLanes.AcrossSubstreams((uint)(slot >> 1), firstPatient, _replicate, _group, _key0, _key1, first, second);
+    }
+
     /// <summary>
     /// A uniform integer in [0, <paramref name="range"/>), exactly (Lemire 2019, "Fast random integer
     /// generation in an interval": multiply-shift with rejection), from usually one 32-bit word.
