@@ -22,28 +22,43 @@ public static class DataCut
         double cutTime = anchor + offset;
         observed.Clear();
         observed.CutTime = cutTime;
-        var arms = observed.Arms;
-        int enrolledAtCut = 0;
         // Entries are in calendar order; enrolment stops at the (final) analysis.
-        for (int i = 0; i < cohort.Enrolled && cohort.Entry[i] <= cutTime; i++)
+        var entries = cohort.Entry.AsSpan(0, cohort.Enrolled);
+        int enrolledAtCut = 0;
+        while (enrolledAtCut < entries.Length && entries[enrolledAtCut] <= cutTime) enrolledAtCut++;
+        entries = entries[..enrolledAtCut];
+        // Spans over exactly the patients enrolled by the cut: the loop below runs without bounds checks.
+        var armOf = cohort.Arm.AsSpan(0, entries.Length);
+        var ineligible = cohort.Ineligible.AsSpan(0, entries.Length);
+        var progression = cohort.Progression.AsSpan(0, entries.Length);
+        var death = cohort.Death.AsSpan(0, entries.Length);
+        var dropout = cohort.Dropout.AsSpan(0, entries.Length);
+        var offDrugFrom = cohort.OffDrugFrom.AsSpan(0, entries.Length);
+        var stratum = cohort.Stratum.AsSpan(0, entries.Length);
+        var arms = observed.Arms;
+        var rows = observed.Rows(entries.Length);
+        int analysed = 0;
+        for (int i = 0; i < entries.Length; i++)
         {
-            enrolledAtCut++;
-            ref var arm = ref arms[cohort.Arm[i]];
+            byte armIndex = armOf[i];
+            ref var arm = ref arms[armIndex];
             arm.Enrolled++;
-            if (cohort.Ineligible[i]) continue;
-            double entry = cohort.Entry[i];
-            double followUpLimit = Math.Min(maxFollowUp, cohort.Dropout[i]);
-            double recorded = PatientObservation.RecordedEventTime(cohort.Progression[i], cohort.Death[i], schedule);
+            if (ineligible[i]) continue;
+            double entry = entries[i];
+            double followUpLimit = Math.Min(maxFollowUp, dropout[i]);
+            double recorded = PatientObservation.RecordedEventTime(progression[i], death[i], schedule);
             // (anchor - entry) + offset: exactly the design's follow-up for the patient the cut is anchored on.
             double administrativeFollowUp = (anchor - entry) + offset;
             var (time, isEvent) = PatientObservation.Observe(entry, recorded, followUpLimit, cutTime, administrativeFollowUp, schedule);
-            observed.Add(time, isEvent, cohort.Arm[i], cohort.Stratum[i]);
+            rows.Set(analysed++, time, isEvent, armIndex, stratum[i]);
             arm.Analysed++;
             if (isEvent) arm.Events++;
-            TallyAfterProgression(cohort, i, entry, followUpLimit, cutTime, administrativeFollowUp, schedule, ref arm);
+            // Nothing to tally for a patient who never dies nor comes off the drug (most designs).
+            if (death[i] < double.PositiveInfinity || offDrugFrom[i] < double.PositiveInfinity)
+                TallyAfterProgression(cohort, i, entry, followUpLimit, cutTime, administrativeFollowUp, schedule, ref arm);
         }
         observed.EnrolledAtCut = enrolledAtCut;
-        observed.SortByTime();
+        observed.Commit(analysed);
     }
 
     /// <summary>

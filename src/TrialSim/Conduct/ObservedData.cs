@@ -7,12 +7,13 @@ namespace TrialSim.Conduct;
 /// </summary>
 public sealed class ObservedData
 {
-    private readonly double[] _time;
+    // Times and tags swap with their second buffers when a sort scatters into them.
+    private double[] _time, _timeSwap;
+    private int[] _tag, _tagSwap;
     private readonly bool[] _isEvent;
     private readonly byte[] _arm, _stratum;
-    private readonly int[] _tag;
     private readonly ulong[] _keys, _keysSwap;
-    private readonly int[] _tagSwap;
+    private readonly int[] _bucketStart;
 
     public ObservedData(int capacity, int arms = 1)
     {
@@ -20,10 +21,12 @@ public sealed class ObservedData
         _isEvent = new bool[capacity];
         _arm = new byte[capacity];
         _stratum = new byte[capacity];
+        _timeSwap = new double[capacity];
         _tag = new int[capacity];
         _keys = new ulong[capacity];
         _keysSwap = new ulong[capacity];
         _tagSwap = new int[capacity];
+        _bucketStart = new int[capacity + 2];
         Group = new byte[capacity];
         Scratch = new double[capacity];
         Arms = new ArmOutcome[arms];
@@ -59,14 +62,96 @@ public sealed class ObservedData
 
     internal void Add(double time, bool isEvent, byte arm, byte stratum)
     {
-        _time[Count] = time;
-        // Arm and stratum ride with the event flag through the one sort.
-        _tag[Count] = (isEvent ? 1 : 0) | (arm << 1) | (stratum << 9);
+        var rows = Rows(Count + 1);
+        rows.Set(Count, time, isEvent, arm, stratum);
         Count++;
         if (isEvent) Events++;
     }
 
+    /// <summary>Room for <paramref name="count"/> rows, written in place by a cut and then made the
+    /// data by <see cref="Commit"/>: no per-row bookkeeping on this object in the cut's loop.</summary>
+    internal RowWriter Rows(int count) => new(_time.AsSpan(0, count), _tag.AsSpan(0, count));
+
+    /// <summary>Makes the first <paramref name="count"/> rows written through <see cref="Rows"/> the data, sorted by time.</summary>
+    internal void Commit(int count)
+    {
+        Count = count;
+        int events = 0;
+        foreach (int tag in _tag.AsSpan(0, count)) events += tag & 1;
+        Events = events;
+        SortByTime();
+    }
+
+    /// <summary>Unsorted rows being written by a cut.</summary>
+    internal readonly ref struct RowWriter(Span<double> time, Span<int> tag)
+    {
+        private readonly Span<double> _time = time;
+        private readonly Span<int> _tag = tag;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Set(int row, double time, bool isEvent, byte arm, byte stratum)
+        {
+            _time[row] = time;
+            // Arm and stratum ride with the event flag through the one sort.
+            _tag[row] = (isEvent ? 1 : 0) | (arm << 1) | (stratum << 9);
+        }
+    }
+
     private const int RadixThreshold = 96;
+
+    /// <summary>Element moves the bucket sort's insertion pass may make, per patient, before it gives
+    /// up for the radix sort: about 4 for the times of a typical cut, far more only for contrived ones.</summary>
+    private const int MovesPerPatient = 16;
+
+    /// <summary>
+    /// Stable bucket sort of the times with their tags: one counting pass over as many order-preserving
+    /// buckets as patients (<see cref="TimeBuckets"/>), a stable scatter, then an insertion pass that
+    /// orders each bucket's few values exactly (strictly greater moves, so ties keep their order). The
+    /// same result as the stable radix sort, in a third of the time at 500 patients. Returns false,
+    /// leaving the data as it was, when a time is negative or NaN, or when the times crowd into few
+    /// buckets and the insertion pass would grow quadratic.
+    /// </summary>
+    private bool TryBucketSort()
+    {
+        int n = Count;
+        var times = _time.AsSpan(0, n);
+        if (!TimeBuckets.TryFit(times, n, out var buckets)) return false;
+        var start = _bucketStart.AsSpan(0, buckets.Count + 1);
+        start.Clear();
+        foreach (double time in times) start[buckets.Of(time) + 1]++;
+        for (int b = 1; b < start.Length; b++) start[b] += start[b - 1];
+        var sortedTimes = _timeSwap.AsSpan(0, n);
+        var sortedTags = _tagSwap.AsSpan(0, n);
+        var tags = _tag.AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            double time = times[i] + 0.0; // -0 becomes +0, as in the radix sort
+            int position = start[buckets.Of(time)]++;
+            sortedTimes[position] = time;
+            sortedTags[position] = tags[i];
+        }
+        long budget = (long)MovesPerPatient * n;
+        for (int i = 1; i < n; i++)
+        {
+            double time = sortedTimes[i];
+            if (!(time < sortedTimes[i - 1])) continue;
+            int tag = sortedTags[i];
+            int j = i;
+            do
+            {
+                sortedTimes[j] = sortedTimes[j - 1];
+                sortedTags[j] = sortedTags[j - 1];
+                j--;
+            } while (j > 0 && sortedTimes[j - 1] > time);
+            sortedTimes[j] = time;
+            sortedTags[j] = tag;
+            budget -= i - j;
+            if (budget < 0) return false; // the unsorted data are still in _time and _tag
+        }
+        (_time, _timeSwap) = (_timeSwap, _time);
+        (_tag, _tagSwap) = (_tagSwap, _tag);
+        return true;
+    }
 
     /// <summary>
     /// Stable least-significant-digit radix sort of the times with their tags, 8 bits a pass. The
@@ -119,7 +204,7 @@ public sealed class ObservedData
     /// <summary>Sorts by time (ties in any order; the analyses group tied times).</summary>
     internal void SortByTime()
     {
-        if (Count < RadixThreshold || !TryRadixSort()) _time.AsSpan(0, Count).Sort(_tag.AsSpan(0, Count));
+        if (Count < RadixThreshold || !(TryBucketSort() || TryRadixSort())) _time.AsSpan(0, Count).Sort(_tag.AsSpan(0, Count));
         for (int i = 0; i < Count; i++)
         {
             int tag = _tag[i];
