@@ -62,6 +62,44 @@ internal static class PhiloxLanes
     }
 
     /// <summary>
+    /// The 32-bit words of <paramref name="blocks"/> consecutive blocks of one substream, from block
+    /// <paramref name="firstBlock"/>: four per block, in the order <see cref="RandomStream.NextUInt32"/>
+    /// hands them out. <paramref name="destination"/> holds 4 x <paramref name="blocks"/> words.
+    /// </summary>
+    public static void WordsAlongSubstream(uint firstBlock, int blocks, uint c1, uint c2, uint c3, uint k0, uint k1, Span<uint> destination)
+    {
+        int b = 0;
+        if (Avx2.IsSupported)
+        {
+            var steps = Vector256.Create(0UL, 1, 2, 3);
+            var high = Vector256.Create((ulong)c1 << 32);
+            var lowWord = Vector256.Create(0xFFFF_FFFFUL);
+            var c23 = Vector256.Create(c2 | ((ulong)c3 << 32));
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<uint, ulong>(destination);
+            for (; b + 4 <= blocks; b += 4)
+            {
+                var c01 = ((Vector256.Create((ulong)(firstBlock + (uint)b)) + steps) & lowWord) | high; // block numbers wrap at 2^32
+                var x23 = c23;
+                Rounds(ref c01, ref x23, k0, k1);
+                // Lane j holds block j as x0 | x1 << 32 and x2 | x3 << 32: in memory, x0 x1 x2 x3.
+                var low = Avx2.UnpackLow(c01, x23);   // block 0 | block 2
+                var up = Avx2.UnpackHigh(c01, x23);   // block 1 | block 3
+                ref ulong target = ref words[2 * b];
+                Avx2.Permute2x128(low, up, 0x20).StoreUnsafe(ref target);
+                Avx2.Permute2x128(low, up, 0x31).StoreUnsafe(ref Unsafe.Add(ref target, 4));
+            }
+        }
+        for (; b < blocks; b++)
+        {
+            RandomStream.Block(firstBlock + (uint)b, c1, c2, c3, k0, k1, out uint x0, out uint x1, out uint x2, out uint x3);
+            destination[4 * b] = x0;
+            destination[4 * b + 1] = x1;
+            destination[4 * b + 2] = x2;
+            destination[4 * b + 3] = x3;
+        }
+    }
+
+    /// <summary>
     /// Block <paramref name="block"/> of the substreams c1 = <paramref name="firstSubstream"/>,
     /// <paramref name="firstSubstream"/> + 1, ... (one per patient): its two uniforms go to
     /// <paramref name="first"/>[j] and <paramref name="second"/>[j] for substream firstSubstream + j.

@@ -14,7 +14,7 @@ namespace TrialSim.Running;
 /// substream, so patient i's draws do not shift when the sample size or another patient changes:
 /// common random numbers come for free across scenario points that share a stream group.
 /// </remarks>
-public struct RandomStream
+public struct RandomStream : IRandomWords
 {
     private const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57, W0 = 0x9E3779B9, W1 = 0xBB67AE85;
 
@@ -88,6 +88,22 @@ public struct RandomStream
         while (i < destination.Length) destination[i++] = NextOpenUnit();
     }
 
+    /// <summary>Fills <paramref name="destination"/> with the next 32-bit words, exactly as that many
+    /// <see cref="NextUInt32"/> calls would, whole blocks four at a time (<see cref="PhiloxLanes"/>).</summary>
+    public void NextUInt32s(Span<uint> destination)
+    {
+        int i = 0;
+        while (i < destination.Length && _used != 4) destination[i++] = NextUInt32();
+        int blocks = (destination.Length - i) / 4;
+        if (blocks > 0)
+        {
+            PhiloxLanes.WordsAlongSubstream(_block, blocks, _patient, _replicate, _group, _key0, _key1, destination.Slice(i, 4 * blocks));
+            _block += (uint)blocks;
+            i += 4 * blocks;
+        }
+        while (i < destination.Length) destination[i++] = NextUInt32();
+    }
+
     /// <summary>
     /// Uniforms <paramref name="slot"/> and <paramref name="slot"/> + 1 (<paramref name="slot"/> even:
     /// one Philox block) of the substreams of patients <paramref name="firstPatient"/>,
@@ -102,26 +118,10 @@ public struct RandomStream
     }
 
     /// <summary>
-    /// A uniform integer in [0, <paramref name="range"/>), exactly (Lemire 2019, "Fast random integer
-    /// generation in an interval": multiply-shift with rejection), from usually one 32-bit word.
+    /// A uniform integer in [0, <paramref name="range"/>), exactly, from usually one 32-bit word
+    /// (<see cref="UniformInteger.Below"/>).
     /// </summary>
-    public int NextBelow(int range)
-    {
-        if (range <= 0) throw new ArgumentOutOfRangeException(nameof(range), range, "range must be positive");
-        uint bound = (uint)range;
-        ulong product = (ulong)NextUInt32() * bound;
-        uint low = (uint)product;
-        if (low < bound)
-        {
-            uint threshold = (0u - bound) % bound;
-            while (low < threshold)
-            {
-                product = (ulong)NextUInt32() * bound;
-                low = (uint)product;
-            }
-        }
-        return (int)(product >> 32);
-    }
+    public int NextBelow(int range) => UniformInteger.Below(ref this, range);
 
     /// <summary>A standard exponential draw, by inversion (one log).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -187,6 +187,41 @@ public class RandomStreamTest
     }
 
     [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 16)]
+    [InlineData(1, 64)]
+    [InlineData(3, 70)]
+    [InlineData(2, 5)]
+    public void NextUInt32s_EqualsRepeatedNextUInt32(int wordsTakenFirst, int count)
+    {
+        var bulk = new RandomStream(99, 1, 2, 3);
+        var reference = bulk;
+        for (int w = 0; w < wordsTakenFirst; w++) Assert.Equal(reference.NextUInt32(), bulk.NextUInt32());
+        var drawn = new uint[count];
+        bulk.NextUInt32s(drawn);
+        for (int i = 0; i < count; i++) Assert.Equal(reference.NextUInt32(), drawn[i]);
+        for (int i = 0; i < 10; i++) Assert.Equal(reference.NextUInt32(), bulk.NextUInt32());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void BufferedWords_ReadTheSameWordsAndIntegersAsTheStream(int bufferWords)
+    {
+        var stream = new RandomStream(5, 0, 17, BlockRandomiserSubstream);
+        var reference = stream;
+        var buffered = new BufferedWords(stream, new uint[bufferWords]);
+        for (int i = 0; i < 300; i++)
+        {
+            if (i % 3 == 0) Assert.Equal(reference.NextUInt32(), buffered.NextUInt32());
+            else Assert.Equal(reference.NextBelow(i), UniformInteger.Below(ref buffered, i));
+        }
+    }
+
+    private const uint BlockRandomiserSubstream = RandomStream.TrialLevel - 1;
+
+    [Theory]
     [InlineData(0, 0, 1)]
     [InlineData(0, 0, 64)]
     [InlineData(2, 13, 7)]
