@@ -1,3 +1,4 @@
+using TrialSim.Distributions;
 using TrialSim.Running;
 using TrialSim.Scenarios;
 
@@ -34,6 +35,18 @@ public static class CohortGenerator
         bool singleArm = scenario.Arms.Length == 1;
         bool needsSecondBlock = scenario.Dropout is not null;
         foreach (var arm in truth.Arms) needsSecondBlock |= arm.Death is not null;
+        // Per arm, the rate of an exponential progression in a design with nothing else to draw:
+        // then a patient's times are one division, and the arrays of what never happens are filled
+        // in bulk. NaN: the arm needs DrawTimes.
+        Span<double> exponentialRate = stackalloc double[truth.Arms.Length];
+        bool allExponential = !needsSecondBlock && AllHazardMultipliersOne(strata);
+        for (int a = 0; a < truth.Arms.Length; a++)
+        {
+            var arm = truth.Arms[a];
+            bool exponential = arm.Progression is ExponentialModel && arm.Switch is null && arm.Rechallenge is null;
+            exponentialRate[a] = exponential ? ((ExponentialModel)arm.Progression).Rate : double.NaN;
+            allExponential &= exponential;
+        }
         int target = Math.Min(accrual.TargetSampleSize, cohort.Capacity);
         double closeAt = accrual.MaxDuration ?? double.PositiveInfinity;
         randomiser.Reset(replicateStream);
@@ -41,6 +54,7 @@ public static class CohortGenerator
 
         Span<double> uIneligible = stackalloc double[Chunk], uProgression = stackalloc double[Chunk];
         Span<double> uDeath = stackalloc double[Chunk], uDropout = stackalloc double[Chunk];
+        double ineligibleFraction = accrual.IneligibleFraction;
         for (int first = 0; first < enrolled; first += Chunk)
         {
             int count = Math.Min(Chunk, enrolled - first);
@@ -49,38 +63,69 @@ public static class CohortGenerator
             // move, so common random numbers hold.
             replicateStream.PatientUniformPairs(SlotIneligible, (uint)first, uIneligible[..count], uProgression[..count]);
             if (needsSecondBlock) replicateStream.PatientUniformPairs(SlotDeath, (uint)first, uDeath[..count], uDropout[..count]);
+            var ineligible = cohort.Ineligible.AsSpan(first, count);
+            var stratumOf = cohort.Stratum.AsSpan(first, count);
+            var armOf = cohort.Arm.AsSpan(first, count);
             for (int j = 0; j < count; j++)
             {
                 int i = first + j;
-                var patient = replicateStream.ForPatient((uint)i);
-                cohort.Ineligible[i] = uIneligible[j] < accrual.IneligibleFraction;
+                ineligible[j] = uIneligible[j] < ineligibleFraction;
                 int stratum = 0;
                 if (strata.Count > 1)
                 {
+                    var patient = replicateStream.ForPatient((uint)i);
                     patient.SkipTo(SlotStratum);
                     stratum = strata.Draw(patient.NextOpenUnit());
                 }
-                cohort.Stratum[i] = (byte)stratum;
+                stratumOf[j] = (byte)stratum;
                 byte arm = 0;
                 if (!singleArm)
                 {
                     if (blocks is not null) arm = randomiser.Next(stratum, blocks);
                     else
                     {
+                        var patient = replicateStream.ForPatient((uint)i);
                         patient.SkipTo(SlotArm);
                         arm = randomiser.Simple(patient.NextOpenUnit());
                     }
                 }
-                cohort.Arm[i] = arm;
-                DrawTimes(cohort, i, truth, truth.Arms[arm], strata.HazardMultipliers[stratum], scenario,
+                armOf[j] = arm;
+            }
+            if (allExponential)
+            {
+                // ExponentialModel.InverseSurvival, inlined: the same numbers.
+                var progression = cohort.Progression.AsSpan(first, count);
+                for (int j = 0; j < count; j++) progression[j] = -Math.Log(uProgression[j]) / exponentialRate[armOf[j]];
+                continue;
+            }
+            for (int j = 0; j < count; j++)
+            {
+                int i = first + j;
+                var patient = replicateStream.ForPatient((uint)i);
+                DrawTimes(cohort, i, truth, truth.Arms[armOf[j]], strata.HazardMultipliers[stratumOf[j]], scenario,
                     uProgression[j], needsSecondBlock ? uDeath[j] : 0, needsSecondBlock ? uDropout[j] : 0, ref patient);
             }
+        }
+        if (allExponential)
+        {
+            // What DrawTimes would write for each patient of such a design: nothing ever happens.
+            cohort.Death.AsSpan(0, enrolled).Fill(double.PositiveInfinity);
+            cohort.Dropout.AsSpan(0, enrolled).Fill(double.PositiveInfinity);
+            cohort.OffDrugFrom.AsSpan(0, enrolled).Fill(double.PositiveInfinity);
+            cohort.RespondsToRestart.AsSpan(0, enrolled).Clear();
+            cohort.SecondProgression.AsSpan(0, enrolled).Fill(double.PositiveInfinity);
         }
         double lastEntry = enrolled > 0 ? cohort.Entry[enrolled - 1] : 0;
         cohort.Enrolled = enrolled;
         cohort.LastEntry = lastEntry;
         cohort.ClosedShort = closedShort;
         cohort.AccrualEnd = closedShort && !double.IsPositiveInfinity(closeAt) ? closeAt : lastEntry;
+    }
+
+    private static bool AllHazardMultipliersOne(Strata strata)
+    {
+        foreach (double multiplier in strata.HazardMultipliers) if (multiplier != 1) return false;
+        return true;
     }
 
     /// <summary>
@@ -93,11 +138,13 @@ public static class CohortGenerator
         // Every uniform the loop could use is drawn up front, into the entry times it becomes.
         var entries = cohort.Entry.AsSpan(0, target);
         arrivals.NextOpenUnits(entries);
+        // The gaps first: independent logarithms overlap in the pipeline, the running sum does not wait on them.
+        for (int i = 0; i < entries.Length; i++) entries[i] = -Math.Log(entries[i]);
         double cumulativeIntensity = 0;
         int piece = 0;
         for (int i = 0; i < entries.Length; i++)
         {
-            cumulativeIntensity += -Math.Log(entries[i]);
+            cumulativeIntensity += entries[i];
             double entry = accrual.Rate.InverseCumulative(cumulativeIntensity, ref piece);
             if (entry > closeAt || double.IsPositiveInfinity(entry))
             {

@@ -45,6 +45,7 @@ public sealed record PiecewiseRate
 
     /// <summary><see cref="InverseCumulative(double)"/> for a rising run of levels (arrivals in order):
     /// <paramref name="piece"/> starts at 0 and carries the search from one call to the next.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double InverseCumulative(double cumulative, ref int piece) => _intensity.InverseIntegral(cumulative, ref piece);
 
     public bool Equals(PiecewiseRate? other) => other is not null && Starts.SequenceEqual(other.Starts) && Rates.SequenceEqual(other.Rates);

@@ -53,6 +53,7 @@ internal sealed class PiecewiseConstant
     /// <paramref name="piece"/> (0 at first) and leaves the piece found there, so a run of rising
     /// levels walks the pieces once. Same result, provided no level is below an earlier one.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double InverseIntegral(double level, ref int piece)
     {
         if (level <= 0) return 0;
