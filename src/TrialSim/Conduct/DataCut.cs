@@ -27,35 +27,43 @@ public static class DataCut
         int enrolledAtCut = 0;
         while (enrolledAtCut < entries.Length && entries[enrolledAtCut] <= cutTime) enrolledAtCut++;
         entries = entries[..enrolledAtCut];
-        // Spans over exactly the patients enrolled by the cut: the loop below runs without bounds checks.
         var armOf = cohort.Arm.AsSpan(0, entries.Length);
         var ineligible = cohort.Ineligible.AsSpan(0, entries.Length);
-        var progression = cohort.Progression.AsSpan(0, entries.Length);
         var death = cohort.Death.AsSpan(0, entries.Length);
         var dropout = cohort.Dropout.AsSpan(0, entries.Length);
         var offDrugFrom = cohort.OffDrugFrom.AsSpan(0, entries.Length);
         var stratum = cohort.Stratum.AsSpan(0, entries.Length);
+        // Every enrolled patient's time and status first (one pass of arithmetic, vectorised), then
+        // the rows of the analysed ones and the arms' tallies.
+        var time = observed.PatientTimes(entries.Length);
+        var isEvent = observed.PatientEvents(entries.Length);
+        PatientObservation.ObserveAll(entries, cohort.Progression.AsSpan(0, entries.Length), death, dropout, maxFollowUp, anchor, offset, schedule, time, isEvent);
         var arms = observed.Arms;
         var rows = observed.Rows(entries.Length);
         int analysed = 0;
+        bool afterProgression = false;
         for (int i = 0; i < entries.Length; i++)
         {
             byte armIndex = armOf[i];
             ref var arm = ref arms[armIndex];
             arm.Enrolled++;
             if (ineligible[i]) continue;
-            double entry = entries[i];
-            double followUpLimit = Math.Min(maxFollowUp, dropout[i]);
-            double recorded = PatientObservation.RecordedEventTime(progression[i], death[i], schedule);
-            // (anchor - entry) + offset: exactly the design's follow-up for the patient the cut is anchored on.
-            double administrativeFollowUp = (anchor - entry) + offset;
-            var (time, isEvent) = PatientObservation.Observe(entry, recorded, followUpLimit, cutTime, administrativeFollowUp, schedule);
-            rows.Set(analysed++, time, isEvent, armIndex, stratum[i]);
+            rows.Set(analysed++, time[i], isEvent[i], armIndex, stratum[i]);
             arm.Analysed++;
-            if (isEvent) arm.Events++;
-            // Nothing to tally for a patient who never dies nor comes off the drug (most designs).
-            if (death[i] < double.PositiveInfinity || offDrugFrom[i] < double.PositiveInfinity)
-                TallyAfterProgression(cohort, i, entry, followUpLimit, cutTime, administrativeFollowUp, schedule, ref arm);
+            arm.Events += isEvent[i] ? 1 : 0;
+            afterProgression |= death[i] < double.PositiveInfinity || offDrugFrom[i] < double.PositiveInfinity;
+        }
+        // Nothing to tally for patients who never die nor come off the drug (most designs).
+        if (afterProgression)
+        {
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (ineligible[i] || !(death[i] < double.PositiveInfinity || offDrugFrom[i] < double.PositiveInfinity)) continue;
+                double followUpLimit = Math.Min(maxFollowUp, dropout[i]);
+                // (anchor - entry) + offset: exactly the design's follow-up for the patient the cut is anchored on.
+                double administrativeFollowUp = (anchor - entries[i]) + offset;
+                TallyAfterProgression(cohort, i, entries[i], followUpLimit, cutTime, administrativeFollowUp, schedule, ref arms[armOf[i]]);
+            }
         }
         observed.EnrolledAtCut = enrolledAtCut;
         observed.Commit(analysed);

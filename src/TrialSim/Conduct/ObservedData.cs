@@ -14,6 +14,8 @@ public sealed class ObservedData
     private readonly byte[] _arm, _stratum;
     private readonly ulong[] _keys, _keysSwap;
     private readonly int[] _bucketStart;
+    private readonly double[] _patientTime;
+    private readonly bool[] _patientEvent;
 
     public ObservedData(int capacity, int arms = 1)
     {
@@ -27,6 +29,8 @@ public sealed class ObservedData
         _keysSwap = new ulong[capacity];
         _tagSwap = new int[capacity];
         _bucketStart = new int[BucketsPerPatient * capacity + 2];
+        _patientTime = new double[capacity];
+        _patientEvent = new bool[capacity];
         Group = new byte[capacity];
         Scratch = new double[capacity];
         Arms = new ArmOutcome[arms];
@@ -67,6 +71,13 @@ public sealed class ObservedData
         Count++;
         if (isEvent) Events++;
     }
+
+    /// <summary>Per-patient time and status at a cut, in order of entry, for every patient enrolled
+    /// by it (eligible or not), before the analysed ones become rows.</summary>
+    internal Span<double> PatientTimes(int count) => _patientTime.AsSpan(0, count);
+
+    /// <inheritdoc cref="PatientTimes"/>
+    internal Span<bool> PatientEvents(int count) => _patientEvent.AsSpan(0, count);
 
     /// <summary>Room for <paramref name="count"/> rows, written in place by a cut and then made the
     /// data by <see cref="Commit"/>: no per-row bookkeeping on this object in the cut's loop.</summary>
