@@ -23,11 +23,23 @@ public struct BufferedWords : IRandomWords
 
     public uint NextUInt32()
     {
+        uint word = Peek();
+        _next++;
+        return word;
+    }
+
+    /// <summary>The next word, not taken: the following <see cref="NextUInt32"/> or <see cref="Peek"/> sees it again.</summary>
+    public uint Peek()
+    {
         if (_next == _buffer.Length)
         {
             _stream.NextUInt32s(_buffer);
             _next = 0;
         }
-        return _buffer[_next++];
+        return _buffer[_next];
     }
+
+    /// <summary>Takes <paramref name="count"/> (0 or 1) words seen by <see cref="Peek"/>: a reader can
+    /// decide by arithmetic, not a branch, whether it used the word.</summary>
+    public void Skip(int count) => _next += count;
 }
