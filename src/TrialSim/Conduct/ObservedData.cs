@@ -114,16 +114,17 @@ public sealed class ObservedData
     /// up for the radix sort: about 0.2 for the times of a W1 cut, far more only for contrived ones.</summary>
     private const int MovesPerPatient = 16;
 
-    /// <summary>Two buckets per patient: at one, a third of the rows of a W1 cut land out of order in
-    /// their bucket (each a likely mispredicted branch); at four, the counting passes cost more than they save.</summary>
+    /// <summary>Two buckets per patient: with one, 32 rows of a W1 cut land out of order in their bucket
+    /// (each a likely mispredicted branch), 19 with two; at four, counting costs more than it saves.</summary>
     private const int BucketsPerPatient = 2;
 
     /// <summary>
     /// Stable bucket sort of the times with their tags: one counting pass over
     /// <see cref="BucketsPerPatient"/> order-preserving buckets per patient (<see cref="TimeBuckets"/>),
-    /// a stable scatter, then an insertion pass that orders each bucket's few values exactly (strictly
-    /// greater moves, so ties keep their order). The same result as the stable radix sort, in a
-    /// fraction of the time at 500 patients. Returns false,
+    /// a stable scatter (from the last row back), an insertion pass that orders each bucket's few values
+    /// exactly (strictly greater moves, so ties keep their scattered order), then runs of ties turned
+    /// back to order of entry. The same result as the stable radix sort, in a fraction of the time at
+    /// 500 patients. Returns false,
     /// leaving the data as it was, when a time is negative or NaN, or when the times crowd into few
     /// buckets and the insertion pass would grow quadratic.
     /// </summary>
@@ -139,7 +140,11 @@ public sealed class ObservedData
         var sortedTimes = _timeSwap.AsSpan(0, n);
         var sortedTags = _tagSwap.AsSpan(0, n);
         var tags = _tag.AsSpan(0, n);
-        for (int i = 0; i < n; i++)
+        // Scattered from the last row back: the rows censored at the cut, most of a cut, come in
+        // falling time order, so backwards they land in a bucket already in order, and the insertion
+        // pass below mispredicts for few rows (19 a W1 cut, against 96 scattered forwards). Equal
+        // times come out last row first; the pass after the insertion turns each such run round.
+        for (int i = n - 1; i >= 0; i--)
         {
             double time = times[i] + 0.0; // -0 becomes +0, as in the radix sort
             int position = start[buckets.Of(time)]++;
@@ -163,6 +168,15 @@ public sealed class ObservedData
             sortedTags[j] = tag;
             budget -= i - j;
             if (budget < 0) return false; // the unsorted data are still in _time and _tag
+        }
+        // Runs of equal times back in order of entry (the times of a run are equal: only tags move).
+        for (int end = n - 1; end > 0; end--)
+        {
+            if (sortedTimes[end - 1] != sortedTimes[end]) continue;
+            int first = end - 1;
+            while (first > 0 && sortedTimes[first - 1] == sortedTimes[end]) first--;
+            sortedTags.Slice(first, end - first + 1).Reverse();
+            end = first;
         }
         (_time, _timeSwap) = (_timeSwap, _time);
         (_tag, _tagSwap) = (_tagSwap, _tag);
