@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrialSim.Running;
 
 namespace TrialSim.Cohorts;
@@ -41,7 +42,7 @@ public sealed class BlockRandomiser
     public BlockRandomiser(int strata, IReadOnlyList<Arm> arms, int maxBlockSize)
     {
         _runs = new byte[strata][];
-        for (int k = 0; k < strata; k++) _runs[k] = new byte[RunLength + Math.Max(maxBlockSize, 1)];
+        for (int k = 0; k < strata; k++) _runs[k] = new byte[RunLength + Math.Max(maxBlockSize, sizeof(ulong))];
         _position = new int[strata];
         _length = new int[strata];
         _streams = new BufferedWords[strata];
@@ -70,13 +71,28 @@ public sealed class BlockRandomiser
         return _runs[stratum][_position[stratum]++];
     }
 
+    /// <summary>The arms of the next <paramref name="destination"/>.Length patients of
+    /// <paramref name="stratum"/>, in order: what as many <see cref="Next"/> calls give, copied from the run.</summary>
+    public void NextArms(int stratum, PermutedBlockRandomisation design, Span<byte> destination)
+    {
+        while (destination.Length > 0)
+        {
+            if (_position[stratum] == _length[stratum]) Refill(stratum, design);
+            int take = Math.Min(destination.Length, _length[stratum] - _position[stratum]);
+            _runs[stratum].AsSpan(_position[stratum], take).CopyTo(destination);
+            _position[stratum] += take;
+            destination = destination[take..];
+        }
+    }
+
     /// <summary>Replaces the stratum's run (all taken) with as many new whole blocks as fit.</summary>
     private void Refill(int stratum, PermutedBlockRandomisation design)
     {
         if (!ReferenceEquals(design, _design)) Learn(design);
         int largest = _largest;
         var run = _runs[stratum];
-        if (run.Length < RunLength + largest) _runs[stratum] = run = new byte[RunLength + largest];
+        // Room for a whole template past the run's last block, and for the 8-byte copy of one.
+        if (run.Length < RunLength + Math.Max(largest, sizeof(ulong))) _runs[stratum] = run = new byte[RunLength + Math.Max(largest, sizeof(ulong))];
         ref var words = ref _streams[stratum];
         int length = 0;
         do
@@ -84,7 +100,9 @@ public sealed class BlockRandomiser
             int sizeIndex = Below(ref words, _sizes.Length, 1);
             int size = _sizes[sizeIndex];
             var block = run.AsSpan(length, largest);
-            _templates[sizeIndex].CopyTo(block);
+            if (largest <= sizeof(ulong)) // one 8-byte move instead of a call to copy a few bytes
+                Unsafe.WriteUnaligned(ref run[length], Unsafe.ReadUnaligned<ulong>(ref _templates[sizeIndex][0]));
+            else _templates[sizeIndex].CopyTo(block);
             // Fisher-Yates from place size - 1 down; the steps above it are idle (no word, no swap).
             for (int i = largest - 1; i > 0; i--)
             {
@@ -121,7 +139,7 @@ public sealed class BlockRandomiser
         _templates = new byte[_sizes.Length][];
         for (int s = 0; s < _sizes.Length; s++)
         {
-            var block = _templates[s] = new byte[_largest];
+            var block = _templates[s] = new byte[Math.Max(_largest, sizeof(ulong))];
             int filled = 0, copies = _sizes[s] / _ratioSum;
             for (int arm = 0; arm < _ratios.Length; arm++)
                 for (int c = 0; c < _ratios[arm] * copies; c++) block[filled++] = (byte)arm;

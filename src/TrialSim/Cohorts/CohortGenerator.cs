@@ -66,30 +66,40 @@ public static class CohortGenerator
             var ineligible = cohort.Ineligible.AsSpan(first, count);
             var stratumOf = cohort.Stratum.AsSpan(first, count);
             var armOf = cohort.Arm.AsSpan(first, count);
-            for (int j = 0; j < count; j++)
+            for (int j = 0; j < count; j++) ineligible[j] = uIneligible[j] < ineligibleFraction;
+            if (strata.Count == 1 && (singleArm || blocks is not null))
             {
-                int i = first + j;
-                ineligible[j] = uIneligible[j] < ineligibleFraction;
-                int stratum = 0;
-                if (strata.Count > 1)
+                // One stratum: the arms are the next run of blocks (or the one arm), taken whole.
+                stratumOf.Clear();
+                if (singleArm) armOf.Clear();
+                else randomiser.NextArms(0, blocks!, armOf);
+            }
+            else
+            {
+                for (int j = 0; j < count; j++)
                 {
-                    var patient = replicateStream.ForPatient((uint)i);
-                    patient.SkipTo(SlotStratum);
-                    stratum = strata.Draw(patient.NextOpenUnit());
-                }
-                stratumOf[j] = (byte)stratum;
-                byte arm = 0;
-                if (!singleArm)
-                {
-                    if (blocks is not null) arm = randomiser.Next(stratum, blocks);
-                    else
+                    int i = first + j;
+                    int stratum = 0;
+                    if (strata.Count > 1)
                     {
                         var patient = replicateStream.ForPatient((uint)i);
-                        patient.SkipTo(SlotArm);
-                        arm = randomiser.Simple(patient.NextOpenUnit());
+                        patient.SkipTo(SlotStratum);
+                        stratum = strata.Draw(patient.NextOpenUnit());
                     }
+                    stratumOf[j] = (byte)stratum;
+                    byte arm = 0;
+                    if (!singleArm)
+                    {
+                        if (blocks is not null) arm = randomiser.Next(stratum, blocks);
+                        else
+                        {
+                            var patient = replicateStream.ForPatient((uint)i);
+                            patient.SkipTo(SlotArm);
+                            arm = randomiser.Simple(patient.NextOpenUnit());
+                        }
+                    }
+                    armOf[j] = arm;
                 }
-                armOf[j] = arm;
             }
             if (allExponential)
             {
