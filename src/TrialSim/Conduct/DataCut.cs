@@ -136,18 +136,16 @@ public static class DataCut
     /// </summary>
     private static double EventDrivenCutTime(Cohort cohort, AtEventCount design, AssessmentSchedule schedule, double maxFollowUp, double[] scratch)
     {
-        int count = 0;
-        for (int i = 0; i < cohort.Enrolled; i++)
-        {
-            if (cohort.Ineligible[i]) continue;
-            double recorded = PatientObservation.RecordedEventTime(cohort.Progression[i], cohort.Death[i], schedule);
-            if (recorded <= Math.Min(cohort.Dropout[i], maxFollowUp))
-                scratch[count++] = cohort.Entry[i] + recorded;
-        }
+        int n = cohort.Enrolled;
+        // Patients without a recordable event sit at +infinity, after every recordable one, so the
+        // target-th smallest of all is that of the recordable events whenever there are enough.
+        var calendar = scratch.AsSpan(0, n);
+        int count = PatientObservation.EventCalendarTimes(cohort.Entry.AsSpan(0, n), cohort.Progression.AsSpan(0, n), cohort.Death.AsSpan(0, n),
+            cohort.Dropout.AsSpan(0, n), cohort.Ineligible.AsSpan(0, n), maxFollowUp, schedule, calendar, out double latest);
         double cap = design.MaxCalendarTime ?? double.PositiveInfinity;
         double time;
-        if (count >= design.Events) time = Selection.Smallest(scratch.AsSpan(0, count), design.Events - 1);
-        else if (count > 0) time = Selection.Largest(scratch.AsSpan(0, count));
+        if (count >= design.Events) time = Selection.Smallest(calendar, design.Events - 1);
+        else if (count > 0) time = latest;
         else time = double.IsPositiveInfinity(cap) ? cohort.AccrualEnd : cap;
         return Math.Min(time, cap);
     }

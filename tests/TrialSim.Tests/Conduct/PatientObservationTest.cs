@@ -35,4 +35,44 @@ public class PatientObservationTest
             }
         }
     }
+
+    /// <summary>The recordable event calendar times (vectorised under continuous observation) against
+    /// the one-patient definition: ineligible patients and events beyond follow-up at +infinity,
+    /// the count and the latest of the recordable ones.</summary>
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(true, 9)]
+    [InlineData(true, 400)]
+    [InlineData(false, 61)]
+    public void EventCalendarTimes_follow_the_definition(bool continuous, int n)
+    {
+        var schedule = continuous ? AssessmentSchedule.Continuous : AssessmentSchedule.FromSegments(2, [(3, 12), (6, 60)], 12);
+        var random = new Random(n + 1);
+        double Time(double mean, double never) => random.NextDouble() < never ? double.PositiveInfinity : -mean * Math.Log(1 - random.NextDouble());
+        var entry = Enumerable.Range(0, n).Select(i => 24.0 * i / Math.Max(n, 1)).ToArray();
+        var progression = entry.Select(_ => Time(10, 0.2)).ToArray();
+        var death = entry.Select(_ => Time(40, 0.5)).ToArray();
+        var dropout = entry.Select(_ => Time(30, 0.6)).ToArray();
+        var ineligible = entry.Select(_ => random.NextDouble() < 0.1).ToArray();
+        foreach (double maxFollowUp in new[] { double.PositiveInfinity, 15 })
+        {
+            var calendar = new double[n];
+            int count = PatientObservation.EventCalendarTimes(entry, progression, death, dropout, ineligible, maxFollowUp, schedule, calendar, out double latest);
+            var expected = new double[n];
+            int expectedCount = 0;
+            double expectedLatest = double.NegativeInfinity;
+            for (int i = 0; i < n; i++)
+            {
+                double recorded = PatientObservation.RecordedEventTime(progression[i], death[i], schedule);
+                bool recordable = !ineligible[i] && recorded <= Math.Min(dropout[i], maxFollowUp);
+                expected[i] = recordable ? entry[i] + recorded : double.PositiveInfinity;
+                if (!recordable) continue;
+                expectedCount++;
+                expectedLatest = Math.Max(expectedLatest, expected[i]);
+            }
+            Assert.Equal(expected, calendar);
+            Assert.Equal(expectedCount, count);
+            Assert.Equal(expectedLatest, latest);
+        }
+    }
 }
