@@ -53,7 +53,7 @@ public static class CohortGenerator
         int enrolled = Arrive(cohort, accrual, target, closeAt, replicateStream.ForPatient(RandomStream.TrialLevel), out bool closedShort);
 
         Span<double> uIneligible = stackalloc double[Chunk], uProgression = stackalloc double[Chunk];
-        Span<double> uDeath = stackalloc double[Chunk], uDropout = stackalloc double[Chunk];
+        Span<double> uDeath = stackalloc double[Chunk], uDropout = stackalloc double[Chunk], rateOf = stackalloc double[Chunk];
         double ineligibleFraction = accrual.IneligibleFraction;
         for (int first = 0; first < enrolled; first += Chunk)
         {
@@ -103,9 +103,9 @@ public static class CohortGenerator
             }
             if (allExponential)
             {
-                // ExponentialModel.InverseSurvival, inlined: the same numbers.
-                var progression = cohort.Progression.AsSpan(first, count);
-                for (int j = 0; j < count; j++) progression[j] = -Math.Log(uProgression[j]) / exponentialRate[armOf[j]];
+                // ExponentialModel.InverseSurvival's -log(u) / rate, with the vectorised logarithm.
+                for (int j = 0; j < count; j++) rateOf[j] = exponentialRate[armOf[j]];
+                StandardExponential.FromUniforms(uProgression[..count], rateOf[..count], cohort.Progression.AsSpan(first, count));
                 continue;
             }
             for (int j = 0; j < count; j++)
@@ -148,8 +148,8 @@ public static class CohortGenerator
         // Every uniform the loop could use is drawn up front, into the entry times it becomes.
         var entries = cohort.Entry.AsSpan(0, target);
         arrivals.NextOpenUnits(entries);
-        // The gaps first: independent logarithms overlap in the pipeline, the running sum does not wait on them.
-        for (int i = 0; i < entries.Length; i++) entries[i] = -Math.Log(entries[i]);
+        // The gaps first, all at once (vectorised logarithm); then the running sum.
+        StandardExponential.FromUniforms(entries, entries);
         double cumulativeIntensity = 0;
         int piece = 0;
         for (int i = 0; i < entries.Length; i++)
