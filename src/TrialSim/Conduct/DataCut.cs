@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TrialSim.Cohorts;
 
 namespace TrialSim.Conduct;
@@ -33,26 +36,28 @@ public static class DataCut
         var dropout = cohort.Dropout.AsSpan(0, entries.Length);
         var offDrugFrom = cohort.OffDrugFrom.AsSpan(0, entries.Length);
         var stratum = cohort.Stratum.AsSpan(0, entries.Length);
-        // Every enrolled patient's time and status first (one pass of arithmetic, vectorised), then
-        // the rows of the analysed ones and the arms' tallies.
-        var time = observed.PatientTimes(entries.Length);
+        // Every enrolled patient's time and status first (one pass of arithmetic, vectorised); when
+        // everyone is analysed (the usual case) those are the rows as they stand, else the analysed
+        // ones are picked out. The arms' tallies are counts over the same spans.
+        bool everyoneAnalysed = MemoryMarshal.AsBytes(ineligible).IndexOfAnyExcept((byte)0) < 0;
+        var time = everyoneAnalysed ? observed.RowTimes(entries.Length) : observed.PatientTimes(entries.Length);
         var isEvent = observed.PatientEvents(entries.Length);
         PatientObservation.ObserveAll(entries, cohort.Progression.AsSpan(0, entries.Length), death, dropout, maxFollowUp, anchor, offset, schedule, time, isEvent);
         var arms = observed.Arms;
-        var rows = observed.Rows(entries.Length);
+        int events = TallyArms(arms, armOf, ineligible, isEvent);
         int analysed = 0;
-        bool afterProgression = false;
-        for (int i = 0; i < entries.Length; i++)
+        if (everyoneAnalysed)
         {
-            byte armIndex = armOf[i];
-            ref var arm = ref arms[armIndex];
-            arm.Enrolled++;
-            if (ineligible[i]) continue;
-            rows.Set(analysed++, time[i], isEvent[i], armIndex, stratum[i]);
-            arm.Analysed++;
-            arm.Events += isEvent[i] ? 1 : 0;
-            afterProgression |= death[i] < double.PositiveInfinity || offDrugFrom[i] < double.PositiveInfinity;
+            observed.SetTags(isEvent, armOf, stratum);
+            analysed = entries.Length;
         }
+        else
+        {
+            var rows = observed.Rows(entries.Length);
+            for (int i = 0; i < entries.Length; i++)
+                if (!ineligible[i]) rows.Set(analysed++, time[i], isEvent[i], armOf[i], stratum[i]);
+        }
+        bool afterProgression = AnyFinite(death) || AnyFinite(offDrugFrom);
         // Nothing to tally for patients who never die nor come off the drug (most designs).
         if (afterProgression)
         {
@@ -66,7 +71,62 @@ public static class DataCut
             }
         }
         observed.EnrolledAtCut = enrolledAtCut;
-        observed.Commit(analysed);
+        observed.Commit(analysed, events);
+    }
+
+    /// <summary>
+    /// Adds each arm's enrolled, analysed (eligible) and event counts; returns the events of all arms.
+    /// Counted 32 patients a vector step per arm, as masks, with no branch on a patient's arm or status.
+    /// </summary>
+    private static int TallyArms(Span<ArmOutcome> arms, ReadOnlySpan<byte> armOf, ReadOnlySpan<bool> ineligible, ReadOnlySpan<bool> isEvent)
+    {
+        var excluded = MemoryMarshal.AsBytes(ineligible);
+        var events = MemoryMarshal.AsBytes(isEvent);
+        int n = armOf.Length, total = 0;
+        for (int a = 0; a < arms.Length; a++)
+        {
+            int enrolled = 0, analysed = 0, armEvents = 0, i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var arm = Vector256.Create((byte)a);
+                for (; i + 32 <= n; i += 32)
+                {
+                    var inArm = Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(armOf), (nuint)i), arm);
+                    var analysedInArm = inArm & Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(excluded), (nuint)i), Vector256<byte>.Zero);
+                    var eventInArm = analysedInArm & ~Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(events), (nuint)i), Vector256<byte>.Zero);
+                    enrolled += BitOperations.PopCount(inArm.ExtractMostSignificantBits());
+                    analysed += BitOperations.PopCount(analysedInArm.ExtractMostSignificantBits());
+                    armEvents += BitOperations.PopCount(eventInArm.ExtractMostSignificantBits());
+                }
+            }
+            for (; i < n; i++)
+            {
+                int inArm = armOf[i] == a ? 1 : 0;
+                int analysedInArm = inArm & (ineligible[i] ? 0 : 1);
+                enrolled += inArm;
+                analysed += analysedInArm;
+                armEvents += analysedInArm & (isEvent[i] ? 1 : 0);
+            }
+            arms[a].Enrolled += enrolled;
+            arms[a].Analysed += analysed;
+            arms[a].Events += armEvents;
+            total += armEvents;
+        }
+        return total;
+    }
+
+    /// <summary>Whether any value is below +infinity (a death or a time off the drug that happens).</summary>
+    private static bool AnyFinite(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var never = Vector256.Create(double.PositiveInfinity);
+            for (; i + 4 <= values.Length; i += 4)
+                if (Vector256.LessThanAny(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)i), never)) return true;
+        }
+        for (; i < values.Length; i++) if (values[i] < double.PositiveInfinity) return true;
+        return false;
     }
 
     /// <summary>

@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace TrialSim.Conduct;
 
 /// <summary>
@@ -83,12 +88,37 @@ public sealed class ObservedData
     /// data by <see cref="Commit"/>: no per-row bookkeeping on this object in the cut's loop.</summary>
     internal RowWriter Rows(int count) => new(_time.AsSpan(0, count), _tag.AsSpan(0, count));
 
-    /// <summary>Makes the first <paramref name="count"/> rows written through <see cref="Rows"/> the data, sorted by time.</summary>
-    internal void Commit(int count)
+    /// <summary>The rows' times, for a cut that analyses every patient it writes a time for.</summary>
+    internal Span<double> RowTimes(int count) => _time.AsSpan(0, count);
+
+    /// <summary>The rows' tags from flags, arms and strata (one per row, as <see cref="RowWriter.Set"/>
+    /// packs them), eight rows a vector step.</summary>
+    internal void SetTags(ReadOnlySpan<bool> isEvent, ReadOnlySpan<byte> arm, ReadOnlySpan<byte> stratum)
+    {
+        int n = isEvent.Length;
+        if (arm.Length < n || stratum.Length < n) throw new ArgumentException("arm and stratum must hold a value per row");
+        var tags = _tag.AsSpan(0, n);
+        var flags = MemoryMarshal.AsBytes(isEvent);
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; i + 8 <= n; i += 8)
+            {
+                var events = Avx2.ConvertToVector256Int32(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(flags), i))).AsByte());
+                var arms = Avx2.ConvertToVector256Int32(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(arm), i))).AsByte());
+                var strata = Avx2.ConvertToVector256Int32(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(stratum), i))).AsByte());
+                // A bool byte is 0 or 1: the flag is the byte itself.
+                (events | (arms << 1) | (strata << 9)).StoreUnsafe(ref MemoryMarshal.GetReference(tags), (nuint)i);
+            }
+        }
+        for (; i < n; i++) tags[i] = (isEvent[i] ? 1 : 0) | (arm[i] << 1) | (stratum[i] << 9);
+    }
+
+    /// <summary>Makes the first <paramref name="count"/> rows (with <paramref name="events"/> events)
+    /// written through <see cref="Rows"/> or <see cref="RowTimes"/> and <see cref="SetTags"/> the data, sorted by time.</summary>
+    internal void Commit(int count, int events)
     {
         Count = count;
-        int events = 0;
-        foreach (int tag in _tag.AsSpan(0, count)) events += tag & 1;
         Events = events;
         SortByTime();
     }
