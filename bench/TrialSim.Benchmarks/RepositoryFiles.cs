@@ -9,18 +9,24 @@ internal static class RepositoryFiles
     /// <summary>The file names of every shipped scenario (scenarios/*.yaml), sorted.</summary>
     public static string[] ScenarioNames()
     {
-        var names = Directory.GetFiles(ScenarioDirectory(), "*.yaml").Select(Path.GetFileName).OfType<string>().ToArray();
+        var names = System.IO.Directory.GetFiles(ScenarioDirectory(), "*.yaml").Select(Path.GetFileName).OfType<string>().ToArray();
         Array.Sort(names, StringComparer.Ordinal);
         return names;
     }
 
-    private static string ScenarioDirectory()
+    /// <summary>The full path of bench/workloads/<paramref name="name"/> (the workloads run beside rpact).</summary>
+    public static string Workload(string name) => Path.Combine(Directory("bench/workloads"), name);
+
+    private static string ScenarioDirectory() => Directory("scenarios");
+
+    /// <summary>The first directory <paramref name="relative"/> holding YAML files above where the benchmark runs.</summary>
+    private static string Directory(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            string candidate = Path.Combine(directory.FullName, "scenarios");
-            if (Directory.Exists(candidate) && Directory.GetFiles(candidate, "*.yaml").Length > 0) return candidate;
+            string candidate = Path.Combine(directory.FullName, relative);
+            if (System.IO.Directory.Exists(candidate) && System.IO.Directory.GetFiles(candidate, "*.yaml").Length > 0) return candidate;
         }
-        throw new DirectoryNotFoundException($"no scenarios/*.yaml found above {AppContext.BaseDirectory}");
+        throw new DirectoryNotFoundException($"no {relative}/*.yaml found above {AppContext.BaseDirectory}");
     }
 }

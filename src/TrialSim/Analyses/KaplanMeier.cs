@@ -134,6 +134,21 @@ public static class KaplanMeier
         {
             int atRisk = n - start;
             double time = sortedTime[start];
+            if (start + 1 < n && time < sortedTime[start + 1] && double.IsNaN(flatStart))
+            {
+                // A time of one patient, the common case. Whether that patient is a death is random, so
+                // it enters as a 0/1 count rather than a branch: 1 - 0 / n is exactly 1, and a curve
+                // left where it was cannot newly cross 0.5 (it would have at the death that brought it there).
+                int death = isEvent[start] != reverse ? 1 : 0;
+                survival *= 1.0 - (double)death / atRisk;
+                start++;
+                if (survival <= 0.5 + QuantileTolerance)
+                {
+                    if (Math.Abs(survival - 0.5) < QuantileTolerance) flatStart = time;
+                    else return time;
+                }
+                continue;
+            }
             int end = GroupEnd(sortedTime, isEvent, ReadOnlySpan<byte>.Empty, 0, start, reverse, out _, out int deaths);
             start = end;
             if (deaths == 0) continue;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TrialSim.Analyses;
 
 /// <summary>
@@ -30,6 +33,7 @@ public static class LogRank
         ReadOnlySpan<byte> group, ReadOnlySpan<byte> stratum, int strata)
     {
         TwoArmSurvivalInput.Validate(sortedTime, isEvent, group, stratum, strata, out int analysed, out int events);
+        if (strata == 1) return Unstratified(sortedTime, isEvent, group, analysed, events);
 
         Span<int> workspace = stackalloc int[RiskSetScan.WorkspaceLength(strata)];
         var scan = new RiskSetScan(sortedTime, isEvent, group, stratum, strata, workspace);
@@ -44,5 +48,70 @@ public static class LogRank
             if (atRisk > 1) variance += deaths * share * (1.0 - share) * (atRisk - deaths) / (atRisk - 1.0);
         }
         return new LogRankStatistic(observed, expected, variance, events, analysed);
+    }
+
+    /// <summary>Risk sets held per distinct event time before the sums are taken: 4 ints each.</summary>
+    private const int RiskSetBatch = 128;
+
+    /// <summary>
+    /// The unstratified statistic in two passes, the same numbers as the <see cref="RiskSetScan"/>
+    /// loop (same terms, summed in the same order, latest time first). The first pass walks the
+    /// patients from the largest time down with running counts and no branch on the data: a patient's
+    /// arm and event status are random, so branching on them mispredicts about every other patient.
+    /// At the first patient of each run of tied times it writes the risk set there, and moves its
+    /// cursor past it only when the run has events. The second pass takes the sums over those
+    /// (about one per event) risk sets.
+    /// </summary>
+    private static LogRankStatistic Unstratified(ReadOnlySpan<double> sortedTime, ReadOnlySpan<bool> isEvent,
+        ReadOnlySpan<byte> group, int analysed, int events)
+    {
+        Span<int> riskSets = stackalloc int[4 * RiskSetBatch];
+        // Flags as 0/1 integers (x ? 1 : 0 compiles to a set-on-condition), never as branches.
+        var eventFlags = MemoryMarshal.AsBytes(isEvent);
+        int cursor = 0;
+        int atRisk = 0, atRiskExperimental = 0, deaths = 0, deathsExperimental = 0;
+        double observed = 0, expected = 0, variance = 0;
+        for (int i = sortedTime.Length - 1; i >= 0; i--)
+        {
+            int code = group[i];
+            int compared = code <= 1 ? 1 : 0;
+            int experimental = code == 1 ? 1 : 0;
+            int death = compared & (eventFlags[i] != 0 ? 1 : 0);
+            atRisk += compared;
+            atRiskExperimental += experimental;
+            deaths += death;
+            deathsExperimental += death & experimental;
+            int runStarts = i == 0 ? 1 : sortedTime[i - 1] != sortedTime[i] ? 1 : 0;
+            ref int slot = ref riskSets[4 * cursor];
+            slot = atRisk;
+            Unsafe.Add(ref slot, 1) = atRiskExperimental;
+            Unsafe.Add(ref slot, 2) = deaths;
+            Unsafe.Add(ref slot, 3) = deathsExperimental;
+            cursor += runStarts & (deaths > 0 ? 1 : 0);
+            int keep = runStarts - 1; // 0 at a run's first patient: deaths count within one run of tied times
+            deaths &= keep;
+            deathsExperimental &= keep;
+            if (cursor == RiskSetBatch)
+            {
+                Sum(riskSets, ref observed, ref expected, ref variance);
+                cursor = 0;
+            }
+        }
+        Sum(riskSets[..(4 * cursor)], ref observed, ref expected, ref variance);
+        return new LogRankStatistic(observed, expected, variance, events, analysed);
+    }
+
+    /// <summary>Adds the terms of risk sets written by <see cref="Unstratified"/> (at risk, of them
+    /// experimental, deaths, of them experimental), in order.</summary>
+    private static void Sum(ReadOnlySpan<int> riskSets, ref double observed, ref double expected, ref double variance)
+    {
+        for (int k = 0; k < riskSets.Length; k += 4)
+        {
+            int atRisk = riskSets[k], deaths = riskSets[k + 2];
+            double share = (double)riskSets[k + 1] / atRisk;
+            observed += riskSets[k + 3];
+            expected += deaths * share;
+            if (atRisk > 1) variance += deaths * share * (1.0 - share) * (atRisk - deaths) / (atRisk - 1.0);
+        }
     }
 }

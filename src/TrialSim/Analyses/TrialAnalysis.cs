@@ -24,7 +24,7 @@ public static class TrialAnalysis
 
         var arm = observed.Arm;
         var group = observed.Group.AsSpan(0, observed.Count);
-        for (int i = 0; i < group.Length; i++) group[i] = comparison.GroupOf(arm[i]);
+        comparison.GroupsOf(arm, group);
         ReadOnlySpan<byte> groups = group;
         var stratum = observed.Stratum;
         return spec switch

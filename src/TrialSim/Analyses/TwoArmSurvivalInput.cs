@@ -46,7 +46,7 @@ internal static class TwoArmSurvivalInput
             if (stratified && stratum[i] >= strata)
                 throw new ArgumentOutOfRangeException(nameof(stratum), stratum[i], $"stratum codes must lie between 0 and strata - 1 = {strata - 1} (entry {i})");
             analysed++;
-            if (isEvent[i]) events++;
+            events += isEvent[i] ? 1 : 0; // no branch on a random flag
         }
     }
 }

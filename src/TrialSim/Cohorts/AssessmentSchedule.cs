@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace TrialSim.Cohorts;
 
@@ -57,9 +58,12 @@ public sealed record AssessmentSchedule
     }
 
     /// <summary>Time (months from entry) at which an event at <paramref name="time"/> is seen.</summary>
-    public double FirstVisitAtOrAfter(double time)
+    /// <remarks>Small enough to inline, so continuous observation costs nothing per patient.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double FirstVisitAtOrAfter(double time) => IsContinuous ? time : FirstScanAtOrAfter(time);
+
+    private double FirstScanAtOrAfter(double time)
     {
-        if (IsContinuous) return time;
         int index = Array.BinarySearch(_visits, time);
         if (index >= 0) return _visits[index];
         index = ~index;
@@ -70,9 +74,11 @@ public sealed record AssessmentSchedule
     }
 
     /// <summary>The last visit at or before <paramref name="time"/> (0, entry, when there is none).</summary>
-    public double LastVisitAtOrBefore(double time)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double LastVisitAtOrBefore(double time) => IsContinuous ? time : LastScanAtOrBefore(time);
+
+    private double LastScanAtOrBefore(double time)
     {
-        if (IsContinuous) return time;
         int index = Array.BinarySearch(_visits, time);
         if (index >= 0) return _visits[index];
         index = ~index;

@@ -43,6 +43,11 @@ public sealed record PiecewiseRate
     /// pause's (a zero-rate piece's) is reached when the pause begins, not when it ends.</summary>
     public double InverseCumulative(double cumulative) => _intensity.InverseIntegral(cumulative);
 
+    /// <summary><see cref="InverseCumulative(double)"/> for a rising run of levels (arrivals in order):
+    /// <paramref name="piece"/> starts at 0 and carries the search from one call to the next.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public double InverseCumulative(double cumulative, ref int piece) => _intensity.InverseIntegral(cumulative, ref piece);
+
     public bool Equals(PiecewiseRate? other) => other is not null && Starts.SequenceEqual(other.Starts) && Rates.SequenceEqual(other.Rates);
     public override int GetHashCode() => HashCode.Combine(Starts.Length, Rates[0]);
 }

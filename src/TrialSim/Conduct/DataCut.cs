@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TrialSim.Cohorts;
 
 namespace TrialSim.Conduct;
@@ -22,28 +25,108 @@ public static class DataCut
         double cutTime = anchor + offset;
         observed.Clear();
         observed.CutTime = cutTime;
-        var arms = observed.Arms;
-        int enrolledAtCut = 0;
         // Entries are in calendar order; enrolment stops at the (final) analysis.
-        for (int i = 0; i < cohort.Enrolled && cohort.Entry[i] <= cutTime; i++)
+        var entries = cohort.Entry.AsSpan(0, cohort.Enrolled);
+        int enrolledAtCut = 0;
+        while (enrolledAtCut < entries.Length && entries[enrolledAtCut] <= cutTime) enrolledAtCut++;
+        entries = entries[..enrolledAtCut];
+        var armOf = cohort.Arm.AsSpan(0, entries.Length);
+        var ineligible = cohort.Ineligible.AsSpan(0, entries.Length);
+        var death = cohort.Death.AsSpan(0, entries.Length);
+        var dropout = cohort.Dropout.AsSpan(0, entries.Length);
+        var offDrugFrom = cohort.OffDrugFrom.AsSpan(0, entries.Length);
+        var stratum = cohort.Stratum.AsSpan(0, entries.Length);
+        // Every enrolled patient's time and status first (one pass of arithmetic, vectorised); when
+        // everyone is analysed (the usual case) those are the rows as they stand, else the analysed
+        // ones are picked out. The arms' tallies are counts over the same spans.
+        bool everyoneAnalysed = MemoryMarshal.AsBytes(ineligible).IndexOfAnyExcept((byte)0) < 0;
+        var time = everyoneAnalysed ? observed.RowTimes(entries.Length) : observed.PatientTimes(entries.Length);
+        var isEvent = observed.PatientEvents(entries.Length);
+        PatientObservation.ObserveAll(entries, cohort.Progression.AsSpan(0, entries.Length), death, dropout, maxFollowUp, anchor, offset, schedule, time, isEvent);
+        var arms = observed.Arms;
+        int events = TallyArms(arms, armOf, ineligible, isEvent);
+        int analysed = 0;
+        if (everyoneAnalysed)
         {
-            enrolledAtCut++;
-            ref var arm = ref arms[cohort.Arm[i]];
-            arm.Enrolled++;
-            if (cohort.Ineligible[i]) continue;
-            double entry = cohort.Entry[i];
-            double followUpLimit = Math.Min(maxFollowUp, cohort.Dropout[i]);
-            double recorded = PatientObservation.RecordedEventTime(cohort.Progression[i], cohort.Death[i], schedule);
-            // (anchor - entry) + offset: exactly the design's follow-up for the patient the cut is anchored on.
-            double administrativeFollowUp = (anchor - entry) + offset;
-            var (time, isEvent) = PatientObservation.Observe(entry, recorded, followUpLimit, cutTime, administrativeFollowUp, schedule);
-            observed.Add(time, isEvent, cohort.Arm[i], cohort.Stratum[i]);
-            arm.Analysed++;
-            if (isEvent) arm.Events++;
-            TallyAfterProgression(cohort, i, entry, followUpLimit, cutTime, administrativeFollowUp, schedule, ref arm);
+            observed.SetTags(isEvent, armOf, stratum);
+            analysed = entries.Length;
+        }
+        else
+        {
+            var rows = observed.Rows(entries.Length);
+            for (int i = 0; i < entries.Length; i++)
+                if (!ineligible[i]) rows.Set(analysed++, time[i], isEvent[i], armOf[i], stratum[i]);
+        }
+        bool afterProgression = AnyFinite(death) || AnyFinite(offDrugFrom);
+        // Nothing to tally for patients who never die nor come off the drug (most designs).
+        if (afterProgression)
+        {
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (ineligible[i] || !(death[i] < double.PositiveInfinity || offDrugFrom[i] < double.PositiveInfinity)) continue;
+                double followUpLimit = Math.Min(maxFollowUp, dropout[i]);
+                // (anchor - entry) + offset: exactly the design's follow-up for the patient the cut is anchored on.
+                double administrativeFollowUp = (anchor - entries[i]) + offset;
+                TallyAfterProgression(cohort, i, entries[i], followUpLimit, cutTime, administrativeFollowUp, schedule, ref arms[armOf[i]]);
+            }
         }
         observed.EnrolledAtCut = enrolledAtCut;
-        observed.SortByTime();
+        observed.Commit(analysed, events);
+    }
+
+    /// <summary>
+    /// Adds each arm's enrolled, analysed (eligible) and event counts; returns the events of all arms.
+    /// Counted 32 patients a vector step per arm, as masks, with no branch on a patient's arm or status.
+    /// </summary>
+    private static int TallyArms(Span<ArmOutcome> arms, ReadOnlySpan<byte> armOf, ReadOnlySpan<bool> ineligible, ReadOnlySpan<bool> isEvent)
+    {
+        var excluded = MemoryMarshal.AsBytes(ineligible);
+        var events = MemoryMarshal.AsBytes(isEvent);
+        int n = armOf.Length, total = 0;
+        for (int a = 0; a < arms.Length; a++)
+        {
+            int enrolled = 0, analysed = 0, armEvents = 0, i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var arm = Vector256.Create((byte)a);
+                for (; i + 32 <= n; i += 32)
+                {
+                    var inArm = Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(armOf), (nuint)i), arm);
+                    var analysedInArm = inArm & Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(excluded), (nuint)i), Vector256<byte>.Zero);
+                    var eventInArm = analysedInArm & ~Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(events), (nuint)i), Vector256<byte>.Zero);
+                    enrolled += BitOperations.PopCount(inArm.ExtractMostSignificantBits());
+                    analysed += BitOperations.PopCount(analysedInArm.ExtractMostSignificantBits());
+                    armEvents += BitOperations.PopCount(eventInArm.ExtractMostSignificantBits());
+                }
+            }
+            for (; i < n; i++)
+            {
+                int inArm = armOf[i] == a ? 1 : 0;
+                int analysedInArm = inArm & (ineligible[i] ? 0 : 1);
+                enrolled += inArm;
+                analysed += analysedInArm;
+                armEvents += analysedInArm & (isEvent[i] ? 1 : 0);
+            }
+            arms[a].Enrolled += enrolled;
+            arms[a].Analysed += analysed;
+            arms[a].Events += armEvents;
+            total += armEvents;
+        }
+        return total;
+    }
+
+    /// <summary>Whether any value is below +infinity (a death or a time off the drug that happens).</summary>
+    private static bool AnyFinite(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var never = Vector256.Create(double.PositiveInfinity);
+            for (; i + 4 <= values.Length; i += 4)
+                if (Vector256.LessThanAny(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)i), never)) return true;
+        }
+        for (; i < values.Length; i++) if (values[i] < double.PositiveInfinity) return true;
+        return false;
     }
 
     /// <summary>
@@ -113,18 +196,16 @@ public static class DataCut
     /// </summary>
     private static double EventDrivenCutTime(Cohort cohort, AtEventCount design, AssessmentSchedule schedule, double maxFollowUp, double[] scratch)
     {
-        int count = 0;
-        for (int i = 0; i < cohort.Enrolled; i++)
-        {
-            if (cohort.Ineligible[i]) continue;
-            double recorded = PatientObservation.RecordedEventTime(cohort.Progression[i], cohort.Death[i], schedule);
-            if (recorded <= Math.Min(cohort.Dropout[i], maxFollowUp))
-                scratch[count++] = cohort.Entry[i] + recorded;
-        }
+        int n = cohort.Enrolled;
+        // Patients without a recordable event sit at +infinity, after every recordable one, so the
+        // target-th smallest of all is that of the recordable events whenever there are enough.
+        var calendar = scratch.AsSpan(0, n);
+        int count = PatientObservation.EventCalendarTimes(cohort.Entry.AsSpan(0, n), cohort.Progression.AsSpan(0, n), cohort.Death.AsSpan(0, n),
+            cohort.Dropout.AsSpan(0, n), cohort.Ineligible.AsSpan(0, n), maxFollowUp, schedule, calendar, out double latest);
         double cap = design.MaxCalendarTime ?? double.PositiveInfinity;
         double time;
-        if (count >= design.Events) time = Selection.Smallest(scratch.AsSpan(0, count), design.Events - 1);
-        else if (count > 0) time = Selection.Largest(scratch.AsSpan(0, count));
+        if (count >= design.Events) time = Selection.Smallest(calendar, design.Events - 1);
+        else if (count > 0) time = latest;
         else time = double.IsPositiveInfinity(cap) ? cohort.AccrualEnd : cap;
         return Math.Min(time, cap);
     }

@@ -3,10 +3,38 @@ namespace TrialSim.Conduct;
 /// <summary>Order statistics without a full sort.</summary>
 public static class Selection
 {
-    /// <summary>The k-th smallest value (0-based) by Hoare's quickselect; reorders <paramref name="values"/>.</summary>
+    /// <summary>Below this many values quickselect alone is as fast as bucketing first.</summary>
+    private const int BucketThreshold = 64;
+
+    /// <summary>Buckets for <see cref="Smallest"/>: few enough for the stack.</summary>
+    private const int Buckets = 256;
+
+    /// <summary>
+    /// The k-th smallest value (0-based); reorders <paramref name="values"/>. Non-negative values
+    /// (times) are first counted into order-preserving buckets (<see cref="TimeBuckets"/>) and only
+    /// the bucket holding rank k goes on to Hoare's quickselect: three linear passes instead of
+    /// quickselect's hard-to-predict branches over every value. Other values go straight to quickselect.
+    /// </summary>
     public static double Smallest(Span<double> values, int k)
     {
         if ((uint)k >= (uint)values.Length) throw new ArgumentOutOfRangeException(nameof(k));
+        if (values.Length < BucketThreshold || !TimeBuckets.TryFit(values, Buckets, out var buckets)) return Quickselect(values, k);
+        Span<int> counts = stackalloc int[Buckets + 1];
+        counts = counts[..buckets.Count];
+        counts.Clear();
+        foreach (double value in values) counts[buckets.Of(value)]++;
+        int target = 0, below = 0;
+        while (below + counts[target] <= k) below += counts[target++];
+        // Gather the target bucket at the front (swaps, so the values stay a permutation).
+        int gathered = 0;
+        for (int i = 0; i < values.Length; i++)
+            if (buckets.Of(values[i]) == target) Swap(values, gathered++, i);
+        return Quickselect(values[..gathered], k - below);
+    }
+
+    /// <summary>The k-th smallest value by Hoare's quickselect (median-of-three pivots).</summary>
+    private static double Quickselect(Span<double> values, int k)
+    {
         int left = 0, right = values.Length - 1;
         while (left < right)
         {

@@ -44,9 +44,22 @@ internal sealed class PiecewiseConstant
     /// </summary>
     public double InverseIntegral(double level)
     {
+        int piece = 0;
+        return InverseIntegral(level, ref piece);
+    }
+
+    /// <summary>
+    /// <see cref="InverseIntegral(double)"/> for rising levels: the search for the piece starts at
+    /// <paramref name="piece"/> (0 at first) and leaves the piece found there, so a run of rising
+    /// levels walks the pieces once. Same result, provided no level is below an earlier one.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public double InverseIntegral(double level, ref int piece)
+    {
         if (level <= 0) return 0;
-        int k = 0;
+        int k = piece;
         while (k < _rates.Length - 1 && _integralAtStart[k + 1] < level) k++;
+        piece = k;
         double remaining = level - _integralAtStart[k];
         return _rates[k] > 0 ? _starts[k] + remaining / _rates[k] : double.PositiveInfinity;
     }

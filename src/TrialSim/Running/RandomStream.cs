@@ -14,7 +14,7 @@ namespace TrialSim.Running;
 /// substream, so patient i's draws do not shift when the sample size or another patient changes:
 /// common random numbers come for free across scenario points that share a stream group.
 /// </remarks>
-public struct RandomStream
+public struct RandomStream : IRandomWords
 {
     private const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57, W0 = 0x9E3779B9, W1 = 0xBB67AE85;
 
@@ -72,27 +72,56 @@ public struct RandomStream
         return (bits + 0.5) * (1.0 / (1UL << 52));
     }
 
-    /// <summary>
-    /// A uniform integer in [0, <paramref name="range"/>), exactly (Lemire 2019, "Fast random integer
-    /// generation in an interval": multiply-shift with rejection), from usually one 32-bit word.
-    /// </summary>
-    public int NextBelow(int range)
+    /// <summary>Fills <paramref name="destination"/> with the next uniforms, exactly as that many
+    /// <see cref="NextOpenUnit"/> calls would, whole blocks four at a time (<see cref="PhiloxLanes"/>).</summary>
+    public void NextOpenUnits(Span<double> destination)
     {
-        if (range <= 0) throw new ArgumentOutOfRangeException(nameof(range), range, "range must be positive");
-        uint bound = (uint)range;
-        ulong product = (ulong)NextUInt32() * bound;
-        uint low = (uint)product;
-        if (low < bound)
+        int i = 0;
+        while (i < destination.Length && _used != 4) destination[i++] = NextOpenUnit();
+        int blocks = (destination.Length - i) / 2;
+        if (blocks > 0)
         {
-            uint threshold = (0u - bound) % bound;
-            while (low < threshold)
-            {
-                product = (ulong)NextUInt32() * bound;
-                low = (uint)product;
-            }
+            PhiloxLanes.AlongSubstream(_block, blocks, _patient, _replicate, _group, _key0, _key1, destination.Slice(i, 2 * blocks));
+            _block += (uint)blocks; // the current block stays exhausted: the next draw starts a new one
+            i += 2 * blocks;
         }
-        return (int)(product >> 32);
+        while (i < destination.Length) destination[i++] = NextOpenUnit();
     }
+
+    /// <summary>Fills <paramref name="destination"/> with the next 32-bit words, exactly as that many
+    /// <see cref="NextUInt32"/> calls would, whole blocks four at a time (<see cref="PhiloxLanes"/>).</summary>
+    public void NextUInt32s(Span<uint> destination)
+    {
+        int i = 0;
+        while (i < destination.Length && _used != 4) destination[i++] = NextUInt32();
+        int blocks = (destination.Length - i) / 4;
+        if (blocks > 0)
+        {
+            PhiloxLanes.WordsAlongSubstream(_block, blocks, _patient, _replicate, _group, _key0, _key1, destination.Slice(i, 4 * blocks));
+            _block += (uint)blocks;
+            i += 4 * blocks;
+        }
+        while (i < destination.Length) destination[i++] = NextUInt32();
+    }
+
+    /// <summary>
+    /// Uniforms <paramref name="slot"/> and <paramref name="slot"/> + 1 (<paramref name="slot"/> even:
+    /// one Philox block) of the substreams of patients <paramref name="firstPatient"/>,
+    /// <paramref name="firstPatient"/> + 1, ... of this replicate: for patient firstPatient + j what
+    /// <c>ForPatient(p)</c>, <c>SkipTo(slot)</c> and two <see cref="NextOpenUnit"/> calls give, into
+    /// <paramref name="first"/>[j] and <paramref name="second"/>[j]. Four patients at a time.
+    /// </summary>
+    public readonly void PatientUniformPairs(int slot, uint firstPatient, Span<double> first, Span<double> second)
+    {
+        if (slot < 0 || (slot & 1) != 0) throw new ArgumentOutOfRangeException(nameof(slot), slot, "slot must be even and non-negative");
+        PhiloxLanes.AcrossSubstreams((uint)(slot >> 1), firstPatient, _replicate, _group, _key0, _key1, first, second);
+    }
+
+    /// <summary>
+    /// A uniform integer in [0, <paramref name="range"/>), exactly, from usually one 32-bit word
+    /// (<see cref="UniformInteger.Below"/>).
+    /// </summary>
+    public int NextBelow(int range) => UniformInteger.Below(ref this, range);
 
     /// <summary>A standard exponential draw, by inversion (one log).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

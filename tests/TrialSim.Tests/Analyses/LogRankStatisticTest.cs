@@ -62,6 +62,32 @@ public partial class LogRankStatisticTest
         }
     }
 
+    /// <summary>Hundreds of distinct event times, so the unstratified kernel sums its risk sets in
+    /// several batches; ties come from rounding some times; the stratified scan with one stratum is
+    /// an independent second answer, and the sums must agree exactly (same terms, same order).</summary>
+    [Fact]
+    public void Unstratified_ManyEventTimes_MatchesNaiveAndTheScan()
+    {
+        var random = new Random(6);
+        for (int replicate = 0; replicate < 5; replicate++)
+        {
+            int n = 900;
+            double[] time = Enumerable.Range(0, n).Select(_ => random.Next(3) == 0 ? Math.Round(random.NextDouble() * 30) : random.NextDouble() * 30).Order().ToArray();
+            bool[] isEvent = time.Select(_ => random.NextDouble() < 0.5).ToArray();
+            byte[] group = time.Select(_ => random.NextDouble() switch { < 0.45 => (byte)0, < 0.95 => (byte)1, _ => (byte)2 }).ToArray();
+            byte[] oneStratum = new byte[n];
+            var data = new RandomTwoArmData(time, isEvent, group, oneStratum, 1);
+            var fast = LogRank.Compute(time, isEvent, group, [], 1);
+            var naive = NaiveLogRank(data);
+            Assert.Equal(naive.Observed, fast.Observed, 1e-12);
+            Assert.Equal(naive.Expected, fast.Expected, 1e-9);
+            Assert.Equal(naive.Variance, fast.Variance, 1e-9);
+            // Two strata declared, every patient in stratum 0: the general scan, one risk set per event time.
+            var scan = LogRank.Compute(time, isEvent, group, oneStratum, 2);
+            Assert.Equal(scan, fast);
+        }
+    }
+
     [Fact]
     public void ThirdArm_IsIgnored()
     {

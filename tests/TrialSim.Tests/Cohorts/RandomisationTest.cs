@@ -30,6 +30,63 @@ public class RandomisationTest
         }
     }
 
+    /// <summary>
+    /// The randomiser against a naive reference: one block at a time, from the stratum's substream,
+    /// arm 0's places first, a Fisher-Yates shuffle from the last place down, every draw
+    /// <see cref="RandomStream.NextBelow"/>. Patient by patient (<see cref="BlockRandomiser.Next"/>)
+    /// and in runs (<see cref="BlockRandomiser.NextArms"/>), for two strata taking turns.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1, new[] { 2, 4 })]
+    [InlineData(2, 1, new[] { 3, 6 })]
+    [InlineData(1, 1, new[] { 10 })]
+    [InlineData(3, 2, new[] { 5, 10, 15 })]
+    public void Blocks_are_those_made_one_at_a_time(int ratioStop, int ratioContinue, int[] sizes)
+    {
+        var arms = new[] { new Arm("stop", ratioStop), new Arm("continue", ratioContinue) };
+        var design = new PermutedBlockRandomisation([.. sizes]);
+        var replicate = new RandomStream(99, 0, 3, 0);
+        var randomiser = new BlockRandomiser(2, arms, sizes.Max());
+        for (int pass = 0; pass < 2; pass++)
+        {
+            randomiser.Reset(replicate);
+            var expected = new[] { NaiveArms(replicate.ForPatient(BlockRandomiser.SubstreamOf(0)), arms, sizes, 2000), NaiveArms(replicate.ForPatient(BlockRandomiser.SubstreamOf(1)), arms, sizes, 2000) };
+            var actual = new[] { new List<byte>(), new List<byte>() };
+            var random = new Random(pass);
+            while (actual[0].Count < 450 || actual[1].Count < 450)
+            {
+                int stratum = random.Next(2);
+                if (pass == 0) actual[stratum].Add(randomiser.Next(stratum, design));
+                else
+                {
+                    var run = new byte[random.Next(1, 40)];
+                    randomiser.NextArms(stratum, design, run);
+                    actual[stratum].AddRange(run);
+                }
+            }
+            for (int k = 0; k < 2; k++) Assert.Equal(expected[k].Take(actual[k].Count), actual[k]);
+        }
+    }
+
+    private static List<byte> NaiveArms(RandomStream stream, Arm[] arms, int[] sizes, int count)
+    {
+        var sequence = new List<byte>();
+        int ratioSum = arms.Sum(a => a.Ratio);
+        while (sequence.Count < count)
+        {
+            int size = sizes[stream.NextBelow(sizes.Length)];
+            var block = new List<byte>();
+            for (int arm = 0; arm < arms.Length; arm++) block.AddRange(Enumerable.Repeat((byte)arm, arms[arm].Ratio * size / ratioSum));
+            for (int i = size - 1; i > 0; i--)
+            {
+                int j = stream.NextBelow(i + 1);
+                (block[i], block[j]) = (block[j], block[i]);
+            }
+            sequence.AddRange(block);
+        }
+        return sequence;
+    }
+
     /// <summary>Within a stratum, after every patient the imbalance is at most what one partly filled block allows,
     /// and after each completed block the arms are exactly in ratio.</summary>
     [Theory]

@@ -43,4 +43,35 @@ public class ObservedDataTest
             Assert.Equal(expected, actual);
         }
     }
+
+    /// <summary>Sorting is stable whichever sort runs: times that spread over the buckets (bucket sort),
+    /// times crowded by one outlier into a few buckets (the bucket sort gives up for the radix sort),
+    /// and ties everywhere. Each row's tag records its input position, and among equal times the
+    /// positions must come out ascending.</summary>
+    [Theory]
+    [InlineData("spread")]
+    [InlineData("crowded")]
+    [InlineData("ties")]
+    public void Sort_by_time_is_stable(string shape)
+    {
+        const int n = 600;
+        var random = new Random(7);
+        var observed = new ObservedData(n, arms: 256);
+        var times = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            times[i] = shape switch
+            {
+                "spread" => random.NextDouble() * 24,
+                "crowded" => i == 0 ? 1e300 : random.NextDouble(),
+                _ => random.Next(6) * 3.0,
+            };
+            // The position rides in the arm (low 8 bits) and stratum (next 8) codes.
+            observed.Add(times[i], false, (byte)(i & 0xFF), (byte)(i >> 8));
+        }
+        observed.SortByTime();
+        var expected = Enumerable.Range(0, n).OrderBy(i => times[i]).ToArray(); // LINQ's OrderBy is stable
+        var actual = Enumerable.Range(0, n).Select(r => observed.Arm[r] | (observed.Stratum[r] << 8)).ToArray();
+        Assert.Equal(expected, actual);
+    }
 }

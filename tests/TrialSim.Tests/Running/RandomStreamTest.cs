@@ -164,6 +164,83 @@ public class RandomStreamTest
         Assert.True(statistic < critical, $"chi-square {statistic:F1} >= {critical:F1}");
     }
 
+    /// <summary>The bulk draw (four blocks per vector step) against the one-at-a-time reference, from
+    /// every starting word of a block and for lengths that leave scalar heads and tails.</summary>
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 1)]
+    [InlineData(0, 8)]
+    [InlineData(0, 37)]
+    [InlineData(1, 64)]
+    [InlineData(2, 9)]
+    [InlineData(3, 130)]
+    public void NextOpenUnits_EqualsRepeatedNextOpenUnit(int wordsTakenFirst, int count)
+    {
+        var bulk = new RandomStream(0xDEAD_BEEF_0123UL, 4, 77, RandomStream.TrialLevel);
+        var reference = bulk;
+        for (int w = 0; w < wordsTakenFirst; w++) Assert.Equal(reference.NextUInt32(), bulk.NextUInt32());
+        var drawn = new double[count];
+        bulk.NextOpenUnits(drawn);
+        for (int i = 0; i < count; i++) Assert.Equal(reference.NextOpenUnit(), drawn[i]);
+        // And the stream carries on where the references does.
+        for (int i = 0; i < 10; i++) Assert.Equal(reference.NextUInt32(), bulk.NextUInt32());
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 16)]
+    [InlineData(1, 64)]
+    [InlineData(3, 70)]
+    [InlineData(2, 5)]
+    public void NextUInt32s_EqualsRepeatedNextUInt32(int wordsTakenFirst, int count)
+    {
+        var bulk = new RandomStream(99, 1, 2, 3);
+        var reference = bulk;
+        for (int w = 0; w < wordsTakenFirst; w++) Assert.Equal(reference.NextUInt32(), bulk.NextUInt32());
+        var drawn = new uint[count];
+        bulk.NextUInt32s(drawn);
+        for (int i = 0; i < count; i++) Assert.Equal(reference.NextUInt32(), drawn[i]);
+        for (int i = 0; i < 10; i++) Assert.Equal(reference.NextUInt32(), bulk.NextUInt32());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void BufferedWords_ReadTheSameWordsAndIntegersAsTheStream(int bufferWords)
+    {
+        var stream = new RandomStream(5, 0, 17, BlockRandomiserSubstream);
+        var reference = stream;
+        var buffered = new BufferedWords(stream, new uint[bufferWords]);
+        for (int i = 0; i < 300; i++)
+        {
+            if (i % 3 == 0) Assert.Equal(reference.NextUInt32(), buffered.NextUInt32());
+            else Assert.Equal(reference.NextBelow(i), UniformInteger.Below(ref buffered, i));
+        }
+    }
+
+    private const uint BlockRandomiserSubstream = RandomStream.TrialLevel - 1;
+
+    [Theory]
+    [InlineData(0, 0, 1)]
+    [InlineData(0, 0, 64)]
+    [InlineData(2, 13, 7)]
+    [InlineData(8, 1000, 131)]
+    public void PatientUniformPairs_EqualsEachPatientsOwnSubstream(int slot, uint firstPatient, int count)
+    {
+        var replicate = new RandomStream(20250101, 3, 4242, 0);
+        var first = new double[count];
+        var second = new double[count];
+        replicate.PatientUniformPairs(slot, firstPatient, first, second);
+        for (int j = 0; j < count; j++)
+        {
+            var patient = replicate.ForPatient(firstPatient + (uint)j);
+            patient.SkipTo(slot);
+            Assert.Equal(patient.NextOpenUnit(), first[j]);
+            Assert.Equal(patient.NextOpenUnit(), second[j]);
+        }
+    }
+
     [Fact]
     public void NextStandardExponential_IsMinusLogOfTheNextUniform()
     {
