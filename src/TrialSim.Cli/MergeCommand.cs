@@ -30,22 +30,22 @@ internal static class MergeCommand
             string scenarioPath = Path.Combine(directory, RunOutput.ScenarioFile);
             string identityPath = CheckpointStore.IdentityPathIn(directory);
             if (!File.Exists(scenarioPath) || !File.Exists(identityPath))
-                return Bad(error, $"{directory}: not a shard directory (expected {RunOutput.ScenarioFile} and {CheckpointStore.UnitsFolder}/ written by 'trialsim run --shard K/N --out {directory}')");
+                return TrialSimCommand.Refuse(error, $"{directory}: not a shard directory (expected {RunOutput.ScenarioFile} and {CheckpointStore.UnitsFolder}/ written by 'trialsim run --shard K/N --out {directory}')");
             string shardText = File.ReadAllText(scenarioPath), shardKey = File.ReadAllText(identityPath);
             if (text is null) (text, identityKey) = (shardText, shardKey);
             else if (shardKey != identityKey || ScenarioLoader.Hash(shardText) != ScenarioLoader.Hash(text))
-                return Bad(error, $"{directory}: a shard of a different run ({shardKey}) than {directories[0]} ({identityKey})");
+                return TrialSimCommand.Refuse(error, $"{directory}: a shard of a different run ({shardKey}) than {directories[0]} ({identityKey})");
         }
         if (!RunIdentity.TryParseKey(identityKey!, out var identity))
-            return Bad(error, $"{CheckpointStore.IdentityPathIn(directories[0])}: unreadable run identity '{identityKey}'");
+            return TrialSimCommand.Refuse(error, $"{CheckpointStore.IdentityPathIn(directories[0])}: unreadable run identity '{identityKey}'");
         Sweep sweep;
         try { sweep = SweepLoader.Parse(text!, Path.Combine(directories[0], RunOutput.ScenarioFile)); }
-        catch (ScenarioException exception) { return Bad(error, exception.Message); }
+        catch (ScenarioException exception) { return TrialSimCommand.Refuse(error, exception.Message); }
 
         var stores = directories.Select(d => new CheckpointStore(d, identity)).ToList();
         SweepResult result;
         try { result = SweepRunner.Collect(sweep, identity.Replicates, identity.Seed, stores); }
-        catch (InvalidDataException exception) { return Bad(error, exception.Message); }
+        catch (InvalidDataException exception) { return TrialSimCommand.Refuse(error, exception.Message); }
         var metadata = RunMetadata.For(sweep, identity.Seed, identity.Replicates, identity.ScenarioSha256);
         RunOutput.WriteScenario(outDirectory, text!);
         var written = RunOutput.Write(result, outDirectory, metadata);
@@ -58,9 +58,4 @@ internal static class MergeCommand
         return 0;
     }
 
-    private static int Bad(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        return TrialSimCommand.BadInput;
-    }
 }

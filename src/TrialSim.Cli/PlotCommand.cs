@@ -40,7 +40,7 @@ internal static class PlotCommand
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: --scale must be in (0, 8] (got {scale})"));
             return TrialSimCommand.BadInput;
         }
-        if (!ReportOptions.CheckTargetPower(targetPower, error)) return TrialSimCommand.BadInput;
+        if (OptionChecks.TargetPower(targetPower) is string problem) return TrialSimCommand.Refuse(error, problem);
         try
         {
             var figure = ReportFigures.Build(kind, ReportInput.Load(path), targetPower);
@@ -51,8 +51,7 @@ internal static class PlotCommand
         }
         catch (ReportException exception)
         {
-            error.WriteLine($"error: {exception.Message}");
-            return TrialSimCommand.BadInput;
+            return TrialSimCommand.Refuse(error, exception.Message);
         }
     }
 }

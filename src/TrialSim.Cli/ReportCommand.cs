@@ -23,7 +23,7 @@ internal static class ReportCommand
 
     private static int Execute(string path, string? outPath, string? analysis, double targetPower, TextWriter output, TextWriter error)
     {
-        if (!ReportOptions.CheckTargetPower(targetPower, error)) return TrialSimCommand.BadInput;
+        if (OptionChecks.TargetPower(targetPower) is string problem) return TrialSimCommand.Refuse(error, problem);
         if (outPath is not null && !outPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !outPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
         {
             error.WriteLine($"error: --out {outPath}: the file name must end in .html");
@@ -42,8 +42,7 @@ internal static class ReportCommand
         }
         catch (ReportException exception)
         {
-            error.WriteLine($"error: {exception.Message}");
-            return TrialSimCommand.BadInput;
+            return TrialSimCommand.Refuse(error, exception.Message);
         }
     }
 }

@@ -41,13 +41,13 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, TextWriter output, TextWriter error)
     {
-        if (request.Replicates is <= 0) return BadOption(error, $"--replicates must be a positive whole number (got {request.Replicates})");
-        if (request.Threads < 0) return BadOption(error, $"--threads must be 0 (one per core) or a positive whole number (got {request.Threads})");
+        if ((OptionChecks.Replicates(request.Replicates) ?? OptionChecks.Threads(request.Threads)) is string problem)
+            return TrialSimCommand.Refuse(error, problem);
         var shard = Shard.All;
         if (request.Shard is not null && !Shard.TryParse(request.Shard, out shard))
-            return BadOption(error, $"--shard must be K/N with 1 <= K <= N, e.g. 2/8 (got '{request.Shard}')");
+            return TrialSimCommand.Refuse(error, $"--shard must be K/N with 1 <= K <= N, e.g. 2/8 (got '{request.Shard}')");
         if (request.Trials && (request.Shard is not null || request.Resume))
-            return BadOption(error, "--trials cannot be combined with --shard or --resume (trials.parquet is written in one pass)");
+            return TrialSimCommand.Refuse(error, "--trials cannot be combined with --shard or --resume (trials.parquet is written in one pass)");
         if (!ScenarioInput.TryLoad(request.Path, error, out var sweep, out string text)) return TrialSimCommand.BadInput;
 
         int replicates = request.Replicates ?? sweep.First.Replicates;
@@ -55,7 +55,7 @@ internal static class RunCommand
         string hash = ScenarioLoader.Hash(text);
         var store = new CheckpointStore(request.OutDirectory, RunMetadata.Identity(seed, replicates, hash));
         try { store.Begin(request.Resume); }
-        catch (InvalidOperationException exception) { return BadOption(error, exception.Message); }
+        catch (InvalidOperationException exception) { return TrialSimCommand.Refuse(error, exception.Message); }
         RunOutput.Clear(request.OutDirectory);
         RunOutput.WriteScenario(request.OutDirectory, text);
         var metadata = RunMetadata.For(sweep, seed, replicates, hash);
@@ -117,9 +117,4 @@ internal static class RunCommand
         }
     }
 
-    private static int BadOption(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        return TrialSimCommand.BadInput;
-    }
 }

@@ -47,12 +47,11 @@ internal static class SizeCommand
 
     private static int Execute(SizeRequest request, TextWriter output, TextWriter error)
     {
-        if (!(request.Target > 0 && request.Target < 1)) return Bad(error, $"--target-power must be between 0 and 1 (got {request.Target.ToString(CultureInfo.InvariantCulture)})");
-        if (request.Replicates is <= 0) return Bad(error, $"--replicates must be a positive whole number (got {request.Replicates})");
-        if (request.Threads < 0) return Bad(error, $"--threads must be 0 (one per core) or a positive whole number (got {request.Threads})");
+        if ((OptionChecks.TargetPower(request.Target) ?? OptionChecks.Replicates(request.Replicates) ?? OptionChecks.Threads(request.Threads)) is string optionProblem)
+            return TrialSimCommand.Refuse(error, optionProblem);
         bool range = request.From is not null || request.To is not null || request.Step is not null;
         if (range && (request.From is null || request.To is null))
-            return Bad(error, "--from and --to go together: give both, with a field as --param (e.g. --param accrual.target --from 20 --to 60)");
+            return TrialSimCommand.Refuse(error, "--from and --to go together: give both, with a field as --param (e.g. --param accrual.target --from 20 --to 60)");
 
         Sweep sweep;
         try
@@ -62,20 +61,20 @@ internal static class SizeCommand
                 ? SweepLoader.ParseWithRange(text, request.Path, request.Param ?? "accrual.target", request.From!.Value, request.To!.Value, request.Step ?? 1)
                 : SweepLoader.Parse(text, request.Path);
         }
-        catch (ScenarioException exception) { return Bad(error, exception.Message); }
+        catch (ScenarioException exception) { return TrialSimCommand.Refuse(error, exception.Message); }
 
-        if (!TryAxis(sweep, range ? null : request.Param, out int axisIndex, out string? problem)) return Bad(error, problem!);
+        if (!TryAxis(sweep, range ? null : request.Param, out int axisIndex, out string? problem)) return TrialSimCommand.Refuse(error, problem!);
         var axis = sweep.Axes[axisIndex];
         var scenario = sweep.First;
         string truthName = request.Truth ?? (scenario.Points.Any(p => p.Name == "H1") ? "H1" : scenario.Points[^1].Name);
         int truth = scenario.Points.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.Name == truthName, (null!, -1)).Item2;
-        if (truth < 0) return Bad(error, $"--truth: no truth named '{truthName}' (truths: {string.Join(", ", scenario.Points.Select(p => p.Name))})");
+        if (truth < 0) return TrialSimCommand.Refuse(error, $"--truth: no truth named '{truthName}' (truths: {string.Join(", ", scenario.Points.Select(p => p.Name))})");
         string analysisName = request.Analysis ?? scenario.Analyses[0].Name;
         int analysis = scenario.Analyses.Select((a, i) => (a, i)).FirstOrDefault(x => x.a.Name == analysisName, (null!, -1)).Item2;
-        if (analysis < 0) return Bad(error, $"--analysis: no analysis named '{analysisName}' (analyses: {string.Join(", ", scenario.Analyses.Select(a => a.Name))})");
+        if (analysis < 0) return TrialSimCommand.Refuse(error, $"--analysis: no analysis named '{analysisName}' (analyses: {string.Join(", ", scenario.Analyses.Select(a => a.Name))})");
         int replicates = request.Replicates ?? scenario.Replicates;
         int maxReplicates = request.MaxReplicates ?? 8 * replicates;
-        if (maxReplicates < replicates) return Bad(error, $"--max-replicates ({maxReplicates}) must be at least --replicates ({replicates})");
+        if (maxReplicates < replicates) return TrialSimCommand.Refuse(error, $"--max-replicates ({maxReplicates}) must be at least --replicates ({replicates})");
         ulong seed = request.Seed ?? scenario.Seed;
 
         var culture = CultureInfo.InvariantCulture;
@@ -169,9 +168,4 @@ internal static class SizeCommand
             .Select(g => g.OrderBy(p => p.Values[axis].Number!.Value).ToList())
             .ToList();
 
-    private static int Bad(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        return TrialSimCommand.BadInput;
-    }
 }

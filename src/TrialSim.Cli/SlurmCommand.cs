@@ -31,10 +31,7 @@ internal static class SlurmCommand
             string? invocation = parse.GetValue(trialsim) ?? ThisTrialSim();
             if (Problem(parse.GetValue(shards), parse.GetValue(outDirectory), parse.GetValue(replicates), parse.GetValue(threads),
                     parse.GetValue(cpusPerTask), parse.GetValue(time)!, parse.GetValue(partition), parse.GetValue(account), invocation) is { } problem)
-            {
-                error.WriteLine($"error: {problem}");
-                return TrialSimCommand.BadInput;
-            }
+                return TrialSimCommand.Refuse(error, problem);
             string path = parse.GetValue(file)!;
             if (!ScenarioInput.TryLoad(path, error, out _, out _)) return TrialSimCommand.BadInput;
 
@@ -67,8 +64,7 @@ internal static class SlurmCommand
         if (string.IsNullOrEmpty(outDirectory)) return "--out is required: the directory for the scripts and results, on storage every node sees";
         if (!SlurmJobScripts.CanWriteInDirective(outDirectory))
             return $"--out '{outDirectory}' cannot be written in an #SBATCH line; expected a path without backslashes or control characters";
-        if (replicates <= 0) return $"--replicates must be a positive whole number (got {replicates})";
-        if (threads < 0) return $"--threads must be 0 (one per core) or a positive whole number (got {threads})";
+        if ((OptionChecks.Replicates(replicates) ?? OptionChecks.Threads(threads)) is string problem) return problem;
         if (cpusPerTask < 1) return $"--cpus-per-task must be a whole number >= 1 (got {cpusPerTask})";
         if (!SlurmTimeLimit.IsValid(time)) return $"--time '{time}' is not a Slurm time limit; expected {SlurmTimeLimit.Forms}";
         if (partition is not null && (partition.Length == 0 || !SlurmJobScripts.CanWriteInDirective(partition)))

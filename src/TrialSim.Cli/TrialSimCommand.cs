@@ -8,6 +8,13 @@ public static class TrialSimCommand
     /// <summary>Exit code for bad input (scenario or options); 1 is left for unexpected failures.</summary>
     public const int BadInput = 2;
 
+    /// <summary>Prints "error: MESSAGE" and returns <see cref="BadInput"/>: how every subcommand refuses bad input.</summary>
+    public static int Refuse(TextWriter error, string message)
+    {
+        error.WriteLine($"error: {message}");
+        return BadInput;
+    }
+
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("trialsim: Monte Carlo simulation of clinical-trial designs (operating characteristics to Parquet)");
