@@ -25,6 +25,9 @@ public static class SimulationRunner
 
     public static int ChunkCount(int replicates) => (replicates + ChunkReplicates - 1) / ChunkReplicates;
 
+    /// <summary>Replicates in chunk <paramref name="chunk"/> (the last may be short).</summary>
+    public static int ChunkSize(int chunk, int replicates) => Math.Min(ChunkReplicates, replicates - chunk * ChunkReplicates);
+
     /// <summary>Runs every replicate of every truth of <paramref name="scenario"/>, in memory.</summary>
     public static SimulationResult Run(Scenario scenario, RunOptions? options = null)
     {
@@ -61,7 +64,8 @@ public static class SimulationRunner
         return totals;
     }
 
-    private static PointAccumulator NewAccumulator(SimulationPlan plan, int truth) =>
+    /// <summary>An empty accumulator for one truth of the plan's scenario.</summary>
+    internal static PointAccumulator NewAccumulator(SimulationPlan plan, int truth) =>
         new(plan.Capacity, plan.TrueValues[truth], plan.ArmCount, plan.LookCount);
 
     /// <summary>The operating characteristics of each truth from its total.</summary>

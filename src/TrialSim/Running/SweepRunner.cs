@@ -27,7 +27,7 @@ public static class SweepRunner
         var stopwatch = Stopwatch.StartNew();
 
         var pending = PendingUnits(sweep, replicates, options.Shard, options.Resume ? store : null);
-        long trialsTotal = pending.Sum(units => units.Sum(u => (long)ChunkSize(u.Chunk, replicates)));
+        long trialsTotal = pending.Sum(units => units.Sum(u => (long)SimulationRunner.ChunkSize(u.Chunk, replicates)));
         int pointsTotal = pending.Count(units => units.Count > 0);
         long trialsDone = 0;
         int pointsDone = 0;
@@ -93,12 +93,9 @@ public static class SweepRunner
         var unitAccumulators = new PointAccumulator?[totals.Length];
         foreach (var unit in SimulationRunner.AllUnits(point, totals.Length, replicates))
         {
-            var accumulator = unitAccumulators[unit.Truth] ??= new PointAccumulator(plan.Capacity, plan.TrueValues[unit.Truth], plan.ArmCount, plan.LookCount);
+            var accumulator = unitAccumulators[unit.Truth] ??= SimulationRunner.NewAccumulator(plan, unit.Truth);
             storeFor(unit).Read(unit, accumulator);
             totals[unit.Truth].Merge(accumulator);
         }
     }
-
-    private static int ChunkSize(int chunk, int replicates) =>
-        Math.Min(SimulationRunner.ChunkReplicates, replicates - chunk * SimulationRunner.ChunkReplicates);
 }
