@@ -8,6 +8,13 @@ public readonly record struct Comparison(int Experimental, int Control)
 {
     public static readonly Comparison SingleArm = new(-1, -1);
 
+    /// <summary>The arms <paramref name="spec"/> compares in <paramref name="scenario"/>: its experimental
+    /// and control arms for a two-arm analysis, <see cref="SingleArm"/> otherwise.</summary>
+    public static Comparison Of(AnalysisSpec spec, Scenarios.Scenario scenario) =>
+        spec is TwoArmAnalysisSpec twoArm
+            ? new Comparison(scenario.ArmIndex(twoArm.Experimental), scenario.ArmIndex(twoArm.Control))
+            : SingleArm;
+
     /// <summary>Group code of a patient's arm: 1 experimental, 0 control, 255 not compared.</summary>
     /// <remarks>Arithmetic on 0/1 flags rather than a chain of conditions: the arms of successive
     /// patients are random, and a branch on them would mispredict half the time.</remarks>

@@ -33,9 +33,7 @@ public sealed class SimulationPlan
         var analyses = scenario.Analyses;
         Comparisons = new Comparison[analyses.Length];
         for (int a = 0; a < analyses.Length; a++)
-            Comparisons[a] = analyses[a] is TwoArmAnalysisSpec twoArm
-                ? new Comparison(scenario.ArmIndex(twoArm.Experimental), scenario.ArmIndex(twoArm.Control))
-                : Comparison.SingleArm;
+            Comparisons[a] = Comparison.Of(analyses[a], scenario);
         TrueValues = new double[scenario.Points.Length][];
         for (int p = 0; p < scenario.Points.Length; p++)
         {

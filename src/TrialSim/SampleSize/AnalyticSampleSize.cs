@@ -18,7 +18,8 @@ public static class AnalyticSampleSize
     {
         var point = scenario.Points[truth];
         var culture = CultureInfo.InvariantCulture;
-        double trueValue = AnalysisTruth.TrueValue(analysis, Comparison(scenario, analysis), point, scenario);
+        var comparison = Comparison.Of(analysis, scenario);
+        double trueValue = AnalysisTruth.TrueValue(analysis, comparison, point, scenario);
         var lines = new List<string>();
         try
         {
@@ -37,8 +38,8 @@ public static class AnalyticSampleSize
                     break;
                 case LogRankSpec or CoxSpec when double.IsFinite(trueValue) && trueValue != 1:
                     var twoArm = (TwoArmAnalysisSpec)analysis;
-                    double experimental = scenario.Arms[scenario.ArmIndex(twoArm.Experimental)].Ratio;
-                    double allocation = experimental / (experimental + scenario.Arms[scenario.ArmIndex(twoArm.Control)].Ratio);
+                    double experimental = scenario.Arms[comparison.Experimental].Ratio;
+                    double allocation = experimental / (experimental + scenario.Arms[comparison.Control].Ratio);
                     var schoenfeld = SchoenfeldEvents.Required(trueValue, twoArm.Alpha, power, allocation);
                     var freedman = FreedmanEvents.Required(trueValue, twoArm.Alpha, power, allocation);
                     lines.Add(string.Create(culture,
@@ -48,15 +49,8 @@ public static class AnalyticSampleSize
         }
         catch (ArgumentException exception)
         {
-            string message = exception.Message.Split('\n')[0];
-            int suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-            lines.Add($"no analytic answer: {(suffix > 0 ? message[..suffix] : message)}");
+            lines.Add($"no analytic answer: {ArgumentMessage.Plain(exception)}");
         }
         return lines;
     }
-
-    private static Comparison Comparison(Scenario scenario, AnalysisSpec analysis) =>
-        analysis is TwoArmAnalysisSpec twoArm
-            ? new Comparison(scenario.ArmIndex(twoArm.Experimental), scenario.ArmIndex(twoArm.Control))
-            : Analyses.Comparison.SingleArm;
 }

@@ -25,7 +25,7 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
     public T Construct<T>(string expected, Func<T> build)
     {
         try { return build(); }
-        catch (ArgumentException exception) { throw Error(FirstLine(exception), expected, exception); }
+        catch (ArgumentException exception) { throw Error(ArgumentMessage.Plain(exception), expected, exception); }
     }
 
     /// <summary>A mapping whose keys must all be in <paramref name="validKeys"/> (null: checked later
@@ -152,12 +152,4 @@ internal readonly record struct ScenarioNode(YamlNode Yaml, string Path, string 
         YamlScalarNode s => $"'{s.Value}'",
         _ => "this node",
     };
-
-    /// <summary>The first line of an exception message without .NET's "(Parameter 'x')" suffix.</summary>
-    private static string FirstLine(ArgumentException exception)
-    {
-        string message = exception.Message.Split('\n')[0].TrimEnd();
-        int suffix = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
-        return suffix > 0 ? message[..suffix] : message;
-    }
 }

@@ -63,7 +63,7 @@ public static class RunOutput
         }
         catch (ArgumentException exception)
         {
-            return $"a sweep axis has the name of an output column ({exception.Message.Split(" (Parameter")[0]}): rename the axis";
+            return $"a sweep axis has the name of an output column ({ArgumentMessage.Plain(exception)}): rename the axis";
         }
     }
 
