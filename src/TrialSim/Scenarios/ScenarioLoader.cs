@@ -46,13 +46,21 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(fileName);
         var root = ReadDocument(yamlText, fileName);
-        if (root.Yaml is YamlMappingNode mapping && new ScenarioMap(mapping, root) is var top && top.Has(SweepKey))
-            throw top.KeyNode(SweepKey).Error("this file is a sweep of scenarios", "a single scenario here; load sweeps with SweepLoader (trialsim run takes both)");
+        if (SweepSection(root) is { } sweep)
+            throw sweep.Key.Error("this file is a sweep of scenarios", "a single scenario here; load sweeps with SweepLoader (trialsim run takes both)");
         return ParseRoot(root);
     }
 
     /// <summary>The key of the sweep section, read by <see cref="Sweeps.SweepLoader"/> and removed before each point is parsed.</summary>
     internal const string SweepKey = "sweep";
+
+    /// <summary>The document's sweep section (its key, where errors about the section point, and its value), or null.</summary>
+    internal static (ScenarioNode Key, ScenarioNode Value)? SweepSection(ScenarioNode root)
+    {
+        if (root.Yaml is not YamlMappingNode mapping) return null;
+        var map = new ScenarioMap(mapping, root);
+        return map.Has(SweepKey) ? (map.KeyNode(SweepKey), map.Get(SweepKey)!.Value) : null;
+    }
 
     /// <summary>Parses a document's root mapping (without a sweep section) into a scenario.</summary>
     internal static Scenario ParseRoot(ScenarioNode root)

@@ -25,11 +25,11 @@ public static class SweepLoader
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(fileName);
         var root = ScenarioLoader.ReadDocument(yamlText, fileName);
-        if (root.Yaml is not YamlMappingNode mapping || !new ScenarioMap(mapping, root).Has(ScenarioLoader.SweepKey))
-            return Sweep.Single(ScenarioLoader.ParseRoot(root));
+        if (ScenarioLoader.SweepSection(root) is not { } section) return Sweep.Single(ScenarioLoader.ParseRoot(root));
 
-        var sweepNode = new ScenarioMap(mapping, root).Get(ScenarioLoader.SweepKey)!.Value;
-        mapping.Children.Remove(new YamlScalarNode(ScenarioLoader.SweepKey));
+        var sweepNode = section.Value;
+        var mapping = (YamlMappingNode)root.Yaml;
+        mapping.Children.Remove(section.Key.Yaml);
         var axes = SweepParser.Parse(sweepNode);
         CheckFields(axes, sweepNode, mapping);
         return new Sweep(axes, Expand(axes, root, sweepNode));
@@ -44,8 +44,8 @@ public static class SweepLoader
     public static Sweep ParseWithRange(string yamlText, string fileName, string field, double from, double to, double step)
     {
         var root = ScenarioLoader.ReadDocument(yamlText, fileName);
-        if (root.Yaml is YamlMappingNode existing && new ScenarioMap(existing, root) is var top && top.Has(ScenarioLoader.SweepKey))
-            throw top.KeyNode(ScenarioLoader.SweepKey).Error("this file has its own sweep", "--param naming one of its axes, without --from/--to/--step");
+        if (ScenarioLoader.SweepSection(root) is { } section)
+            throw section.Key.Error("this file has its own sweep", "--param naming one of its axes, without --from/--to/--step");
         if (root.Yaml is not YamlMappingNode mapping) return Sweep.Single(ScenarioLoader.ParseRoot(root));
         string name = new string(field.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
         if (name.Length == 0 || !char.IsAsciiLetter(name[0])) name = "param";
